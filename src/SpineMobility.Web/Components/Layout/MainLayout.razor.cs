@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using MudBlazor;
+
+namespace SpineMobility.Web.Components.Layout;
+
+public partial class MainLayout : IAsyncDisposable
+{
+    private MudThemeProvider? _themeProvider;
+    private bool _drawerOpen;
+    private ThemeChoice? _choice;
+
+    [CascadingParameter]
+    public ThemeChoice InitialTheme { get; set; } = ThemeChoice.Default;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    private ThemeChoice Choice => _choice ?? InitialTheme;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender && _themeProvider is not null)
+        {
+            var systemDark = await _themeProvider.GetSystemDarkModeAsync();
+            await _themeProvider.WatchSystemDarkModeAsync(OnSystemDarkModeChanged);
+            await OnSystemDarkModeChanged(systemDark);
+        }
+    }
+
+    private async Task OnSystemDarkModeChanged(bool systemDark)
+    {
+        if (systemDark != Choice.SystemPrefersDark)
+        {
+            await Remember(Choice with { SystemPrefersDark = systemDark });
+        }
+    }
+
+    private Task OnThemeChosen(ThemeChoice choice) => Remember(choice);
+
+    private async Task Remember(ThemeChoice choice)
+    {
+        _choice = choice;
+        StateHasChanged();
+        await JS.InvokeVoidAsync("spine.setCookie", ThemeCookie.Name, ThemeCookie.Format(choice));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_themeProvider is not null)
+        {
+            await _themeProvider.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}

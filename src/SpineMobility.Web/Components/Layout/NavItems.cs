@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Components.Routing;
+using MudBlazor;
+
+namespace SpineMobility.Web.Components.Layout;
+
+public sealed record NavItem(string Label, string Href, string Icon, NavLinkMatch Match = NavLinkMatch.Prefix);
+
+public static class NavItems
+{
+    public static readonly IReadOnlyList<NavItem> All =
+    [
+        new("Home", "/", Icons.Material.Filled.Home, NavLinkMatch.All),
+        new("Exercises", "/exercises", Icons.Material.Filled.FitnessCenter),
+    ];
+}

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using SpineMobility.Web.Features.Exercises;
+
+namespace SpineMobility.Web.Data;
+
+/// <summary>Brings the stored catalog in line with the content file.</summary>
+/// <remarks>
+/// Exercises are matched by slug. One removed from the content is retired, never deleted, because
+/// recorded sessions refer to it.
+/// </remarks>
+public static class CatalogSync
+{
+    public sealed record Summary(int Loaded, int Added, int Updated, int Retired);
+
+    public static async Task<Summary> RunAsync(AppDbContext db, IReadOnlyList<Exercise> content, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var stored = await db.Exercises.ToDictionaryAsync(e => e.Slug, StringComparer.Ordinal, cancellationToken);
+
+        int added = 0, updated = 0, retired = 0;
+        foreach (var exercise in content)
+        {
+            if (!stored.Remove(exercise.Slug, out var row))
+            {
+                db.Exercises.Add(exercise);
+                added++;
+                continue;
+            }
+
+            CopyContent(exercise, row);
+            row.IsRetired = false;
+            db.ChangeTracker.DetectChanges();
+            if (db.Entry(row).State == EntityState.Modified)
+            {
+                updated++;
+            }
+        }
+
+        foreach (var row in stored.Values.Where(r => !r.IsRetired))
+        {
+            row.IsRetired = true;
+            retired++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new(content.Count, added, updated, retired);
+    }
+
+    private static void CopyContent(Exercise from, Exercise to)
+    {
+        to.Name = from.Name;
+        to.Summary = from.Summary;
+        to.Regions = from.Regions;
+        to.Position = from.Position;
+        to.Equipment = from.Equipment;
+        to.Directions = from.Directions;
+        to.Dose = from.Dose;
+        to.PerSide = from.PerSide;
+        to.Phases = from.Phases;
+        to.Intensity = from.Intensity;
+        to.Steps = from.Steps;
+        to.Cues = from.Cues;
+        to.Cautions = from.Cautions;
+        to.SortOrder = from.SortOrder;
+    }
+}

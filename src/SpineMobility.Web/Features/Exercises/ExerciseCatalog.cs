@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using SpineMobility.Web.Data;
+
+namespace SpineMobility.Web.Features.Exercises;
+
+/// <summary>Reads the active (not retired) catalog for pages, the API and the session builder.</summary>
+public sealed class ExerciseCatalog(IDbContextFactory<AppDbContext> dbFactory)
+{
+    public async Task<IReadOnlyList<Exercise>> ListAsync(ExerciseFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.Exercises.AsNoTracking().Where(e => !e.IsRetired);
+
+        if (filter.Regions.Count > 0)
+        {
+            var regions = filter.Regions.ToArray();
+            query = query.Where(e => e.Regions.Any(r => regions.Contains(r)));
+        }
+
+        if (filter.Position is { } position)
+        {
+            query = query.Where(e => e.Position == position);
+        }
+
+        if (filter.Equipment is { } equipment)
+        {
+            query = query.Where(e => e.Equipment == equipment);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Query))
+        {
+            // SQLite's LIKE ignores case for ASCII letters, which is what the catalog is written in.
+            var pattern = $"%{EscapeLike(filter.Query)}%";
+            query = query.Where(e => EF.Functions.Like(e.Name, pattern, "\\") || EF.Functions.Like(e.Summary, pattern, "\\"));
+        }
+
+        return await query.OrderBy(e => e.SortOrder).ToListAsync(cancellationToken);
+    }
+
+    public async Task<Exercise?> FindAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Exercises.AsNoTracking().SingleOrDefaultAsync(e => e.Slug == slug && !e.IsRetired, cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<Region, int>> CountByRegionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var regions = await db.Exercises.AsNoTracking().Where(e => !e.IsRetired).Select(e => e.Regions).ToListAsync(cancellationToken);
+        return Enum.GetValues<Region>().ToDictionary(r => r, r => regions.Count(list => list.Contains(r)));
+    }
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal);
+}

@@ -1,0 +1,107 @@
+namespace SpineMobility.Web.Features.Exercises;
+
+/// <summary>What the user narrowed the catalog to. Regions match any; the other parts must all match.</summary>
+public sealed record ExerciseFilter(
+    IReadOnlyList<Region> Regions,
+    string? Query = null,
+    StartingPosition? Position = null,
+    Equipment? Equipment = null)
+{
+    public static readonly ExerciseFilter All = new([]);
+
+    public bool IsEmpty => Regions.Count == 0 && string.IsNullOrWhiteSpace(Query) && Position is null && Equipment is null;
+
+    /// <summary>
+    /// Reads a filter from query-string values. Unknown tags are left out and described in
+    /// <paramref name="errors"/>, keyed by the parameter that held them.
+    /// </summary>
+    public static ExerciseFilter Parse(
+        IEnumerable<string?>? regions,
+        string? query,
+        string? position,
+        string? equipment,
+        out IReadOnlyDictionary<string, string[]> errors)
+    {
+        var problems = new Dictionary<string, string[]>();
+        var parsedRegions = new List<Region>();
+        var unknownRegions = new List<string>();
+
+        // Both ?region=neck&region=hip and ?region=neck,hip are accepted.
+        foreach (var tag in (regions ?? []).SelectMany(r => (r ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            if (Tag.TryParse<Region>(tag.ToLowerInvariant(), out var region))
+            {
+                if (!parsedRegions.Contains(region))
+                {
+                    parsedRegions.Add(region);
+                }
+            }
+            else
+            {
+                unknownRegions.Add(tag);
+            }
+        }
+
+        if (unknownRegions.Count > 0)
+        {
+            problems["region"] = [.. unknownRegions.Select(t => Unknown("region", t, Tag.All<Region>()))];
+        }
+
+        var parsedPosition = ParseOne<StartingPosition>("position", position, problems);
+        var parsedEquipment = ParseOne<Equipment>("equipment", equipment, problems);
+
+        errors = problems;
+        var trimmed = query?.Trim();
+        return new(parsedRegions, string.IsNullOrEmpty(trimmed) ? null : trimmed, parsedPosition, parsedEquipment);
+    }
+
+    /// <summary>The query string that reproduces this filter, e.g. "?region=cervical&amp;q=tuck", or "" when empty.</summary>
+    public string ToQueryString()
+    {
+        var parts = new List<string>();
+        parts.AddRange(Regions.Select(r => $"region={Tag.Of(r)}"));
+        if (!string.IsNullOrWhiteSpace(Query))
+        {
+            parts.Add($"q={Uri.EscapeDataString(Query)}");
+        }
+
+        if (Position is { } position)
+        {
+            parts.Add($"position={Tag.Of(position)}");
+        }
+
+        if (Equipment is { } equipment)
+        {
+            parts.Add($"equipment={Tag.Of(equipment)}");
+        }
+
+        return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
+    }
+
+    public bool Matches(Exercise exercise) =>
+        (Regions.Count == 0 || exercise.Regions.Any(Regions.Contains))
+        && (Position is null || exercise.Position == Position)
+        && (Equipment is null || exercise.Equipment == Equipment)
+        && (string.IsNullOrWhiteSpace(Query)
+            || exercise.Name.Contains(Query, StringComparison.OrdinalIgnoreCase)
+            || exercise.Summary.Contains(Query, StringComparison.OrdinalIgnoreCase));
+
+    private static T? ParseOne<T>(string name, string? value, Dictionary<string, string[]> problems) where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (Tag.TryParse<T>(value.Trim().ToLowerInvariant(), out var parsed))
+        {
+            return parsed;
+        }
+
+        problems[name] = [Unknown(name, value, Tag.All<T>())];
+        return null;
+    }
+
+    private static string Unknown(string what, string value, IEnumerable<string> known) =>
+        $"'{value}' is not a known {what}. Use one of: {string.Join(", ", known)}.";
+}

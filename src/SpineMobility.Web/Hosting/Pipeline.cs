@@ -1,0 +1,27 @@
+using Serilog;
+using SpineMobility.Web.Components;
+using SpineMobility.Web.Features.Exercises;
+
+namespace SpineMobility.Web.Hosting;
+
+public static class Pipeline
+{
+    public static WebApplication UseSpineMobility(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseSerilogRequestLogging();
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapOpenApi();
+        app.MapHealthChecks("/healthz");
+        app.MapExerciseApi();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

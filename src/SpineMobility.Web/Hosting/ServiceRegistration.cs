@@ -1,0 +1,55 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
+using Serilog;
+using SpineMobility.Web.Data;
+using SpineMobility.Web.Features.Exercises;
+
+namespace SpineMobility.Web.Hosting;
+
+public static class ServiceRegistration
+{
+    public static WebApplicationBuilder AddSpineMobility(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSerilog((provider, logger) =>
+        {
+            logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(provider);
+
+            // Start-up problems must reach the console even when no appsettings.json was found.
+            if (!builder.Configuration.GetSection("Serilog:WriteTo").Exists())
+            {
+                logger.WriteTo.Console();
+            }
+        });
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        // Prerendered pages hand their loaded data to the circuit when it starts (PersistentState);
+        // the whole catalog is larger than SignalR's 32 KB default message.
+        services.AddSignalR(options => options.MaximumReceiveMessageSize = 128 * 1024);
+        services.AddMudServices();
+
+        var connectionString = AppPaths.ConnectionString(builder.Configuration, builder.Environment);
+        services.AddDbContextFactory<AppDbContext>(options => options.UseSqlite(connectionString));
+
+        // Keys live in the app's database so sign-in cookies and antiforgery tokens survive restarts.
+        services.AddDataProtection()
+            .SetApplicationName("SpineMobility")
+            .PersistKeysToDbContext<AppDbContext>();
+
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+            options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ExerciseCatalog>();
+        return builder;
+    }
+}
