@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using SpineMobility.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace SpineMobility.EndToEnd.Features.Exercises;
+
+[Collection(BrowserCollection.Name)]
+public sealed partial class BrowsingTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    private ILocator CardHeadings => Page.GetByRole(AriaRole.Heading, new() { Level = 3 });
+
+    [Fact]
+    public Task A_user_picks_the_neck_region_sees_exactly_its_exercises_and_reads_chin_tucks() => StepsAsync(async () =>
+    {
+        await OpenAsync("/");
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Neck:" }).ClickAsync();
+
+        await Expect(Page).ToHaveURLAsync(RegionCervical());
+        var expected = Catalog.InRegion("cervical").Select(e => e.Name).ToArray();
+        await Expect(CardHeadings).ToHaveTextAsync(expected);
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Chin tucks", Exact = true }).ClickAsync();
+
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Chin tucks");
+        await Expect(Page.Locator("ol.steps li")).ToHaveTextAsync([.. Catalog.Steps("chin-tucks")]);
+    });
+
+    [Fact]
+    public Task Region_chips_filter_the_list_in_the_address_and_the_back_button_undoes_them() => StepsAsync(async () =>
+    {
+        await OpenAsync("/exercises");
+        await Expect(Page.GetByTestId("match-count")).ToHaveTextAsync("18 exercises");
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Hips", Exact = true }).ClickAsync();
+
+        await Expect(Page).ToHaveURLAsync(RegionHip());
+        await Expect(CardHeadings).ToHaveTextAsync([.. Catalog.InRegion("hip").Select(e => e.Name)]);
+
+        await Page.GoBackAsync();
+
+        await Expect(Page.GetByTestId("match-count")).ToHaveTextAsync("18 exercises");
+    });
+
+    [Fact]
+    public Task Typing_in_search_narrows_the_list_and_keeps_the_search_in_the_address() => StepsAsync(async () =>
+    {
+        await OpenAsync("/exercises");
+
+        await Page.GetByLabel("Search exercises").PressSequentiallyAsync("twist");
+
+        await Expect(Page).ToHaveURLAsync(SearchTwist());
+        await Expect(CardHeadings).ToHaveTextAsync(["Seated spinal twist"]);
+    });
+
+    [Fact]
+    public Task A_chosen_dark_theme_survives_a_reload() => StepsAsync(async () =>
+    {
+        await OpenAsync("/");
+        var lightBackground = await BackgroundAsync();
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Theme" }).ClickAsync();
+        await Page.GetByText("Dark", new() { Exact = true }).ClickAsync();
+        await Expect(Page.Locator("body")).Not.ToHaveCSSAsync("background-color", lightBackground);
+        var darkBackground = await BackgroundAsync();
+
+        await Page.ReloadAsync();
+
+        Assert.Equal(darkBackground, await BackgroundAsync());
+    });
+
+    private Task<string> BackgroundAsync() =>
+        Page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
+
+    [GeneratedRegex(@"/exercises\?region=cervical$")]
+    private static partial Regex RegionCervical();
+
+    [GeneratedRegex(@"/exercises\?region=hip$")]
+    private static partial Regex RegionHip();
+
+    [GeneratedRegex(@"/exercises\?q=twist$")]
+    private static partial Regex SearchTwist();
+}

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace SpineMobility.IntegrationTests.Data;
+
+[Collection(AppCollection.Name)]
+public sealed class DatabaseTests(AppFixture fixture)
+{
+    [Fact]
+    public async Task The_database_runs_in_wal_mode()
+    {
+        await using var db = fixture.App.CreateDbContext();
+        var mode = await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync();
+
+        Assert.Equal("wal", Assert.Single(mode));
+    }
+
+    [Fact]
+    public async Task Every_model_change_has_a_committed_migration()
+    {
+        await using var db = fixture.App.CreateDbContext();
+
+        Assert.False(db.Database.HasPendingModelChanges(), "the model has changes without a migration: run dotnet ef migrations add");
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task Data_protection_keys_are_kept_in_the_database()
+    {
+        // Rendering an interactive page protects its component state, which creates the key ring.
+        await fixture.Client.GetStringAsync("/");
+        await using var db = fixture.App.CreateDbContext();
+
+        Assert.NotEmpty(await db.DataProtectionKeys.ToListAsync());
+    }
+
+    [Fact]
+    public async Task The_health_endpoint_reports_healthy()
+    {
+        var response = await fixture.Client.GetAsync("/healthz");
+
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+}

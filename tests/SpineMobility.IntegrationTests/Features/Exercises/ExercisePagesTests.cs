@@ -1,0 +1,94 @@
+using System.Net;
+using SpineMobility.Testing;
+
+namespace SpineMobility.IntegrationTests.Features.Exercises;
+
+[Collection(AppCollection.Name)]
+public sealed class ExercisePagesTests(AppFixture fixture)
+{
+    private readonly HttpClient _client = fixture.Client;
+
+    [Fact]
+    public async Task The_home_page_shows_each_region_with_its_count_and_the_safety_advice()
+    {
+        var html = WebUtility.HtmlDecode(await _client.GetStringAsync("/"));
+
+        Assert.Contains($"Neck: {Catalog.InRegion("cervical").Count} exercises", html, StringComparison.Ordinal);
+        Assert.Contains($"Hips: {Catalog.InRegion("hip").Count} exercises", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/exercises?region=full-body\"", html, StringComparison.Ordinal);
+        Assert.Contains("Start a session", html, StringComparison.Ordinal);
+        Assert.Contains("see a healthcare professional", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_exercise_list_filtered_by_region_shows_exactly_that_regions_exercises()
+    {
+        var html = WebUtility.HtmlDecode(await _client.GetStringAsync("/exercises?region=cervical"));
+
+        var expected = Catalog.InRegion("cervical").Select(e => e.Name).ToList();
+        foreach (var name in Catalog.AllNames)
+        {
+            Assert.Equal(expected.Contains(name), html.Contains($">{name}</a>", StringComparison.Ordinal));
+        }
+
+        Assert.Contains($"{expected.Count} exercises", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_exercise_list_combines_regions_search_position_and_equipment()
+    {
+        var html = WebUtility.HtmlDecode(await _client.GetStringAsync("/exercises?region=hip&region=lumbar&q=circles&position=standing"));
+
+        Assert.Contains(">Hip circles</a>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Pelvic tilts</a>", html, StringComparison.Ordinal);
+        Assert.Contains("1 exercise", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_filter_that_matches_nothing_shows_a_friendly_empty_state()
+    {
+        var html = await _client.GetStringAsync("/exercises?q=handstand");
+
+        Assert.Contains("No exercises match", html, StringComparison.Ordinal);
+        Assert.Contains("Show all exercises", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_region_in_the_address_is_named_on_the_page()
+    {
+        var html = WebUtility.HtmlDecode(await _client.GetStringAsync("/exercises?region=neck"));
+
+        Assert.Contains("'neck' is not a known region", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_exercise_page_shows_its_steps_cues_cautions_and_regions_as_links()
+    {
+        var html = WebUtility.HtmlDecode(await _client.GetStringAsync("/exercises/chin-tucks"));
+
+        Assert.Contains("<h1", html, StringComparison.Ordinal);
+        Assert.Contains("Chin tucks", html, StringComparison.Ordinal);
+        Assert.Contains("Steps", html, StringComparison.Ordinal);
+        Assert.Contains("<ol class=\"steps", html, StringComparison.Ordinal);
+        Assert.Contains("Stop or skip it when", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/exercises?region=cervical\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_exercise_is_a_404_page()
+    {
+        var response = await _client.GetAsync("/exercises/no-such-exercise");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_address_is_a_404_page()
+    {
+        var response = await _client.GetAsync("/no/such/page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using SpineMobility.Testing;
+
+namespace SpineMobility.IntegrationTests.Hosting;
+
+/// <summary>The real app process, started on content with a mistake in it.</summary>
+public sealed class InvalidContentTests : IDisposable
+{
+    private readonly string _directory = TempFiles.NewPath("invalid-content", "");
+
+    public InvalidContentTests() => Directory.CreateDirectory(_directory);
+
+    private async Task<(int ExitCode, string Output)> RunAppAsync(string contentFile, string database)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "SpineMobility.Web.dll"), "--urls", "http://127.0.0.1:0"])
+        {
+            WorkingDirectory = _directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["Content__ExercisesPath"] = contentFile,
+                ["ConnectionStrings__SpineMobility"] = $"Data Source={database}",
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            },
+        };
+
+        using var process = Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("The app kept running on invalid content.");
+        }
+
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    [Fact]
+    public async Task An_unknown_region_stops_the_app_naming_the_file_entry_and_region_and_leaves_the_database_alone()
+    {
+        var content = JsonNode.Parse(await File.ReadAllTextAsync(RepoFiles.ExercisesJson))!;
+        content["exercises"]![2]!["regions"] = new JsonArray("neck");
+        content["exercises"]![4]!["steps"] = new JsonArray();
+        var contentFile = Path.Combine(_directory, "exercises.json");
+        await File.WriteAllTextAsync(contentFile, content.ToJsonString());
+        var database = Path.Combine(_directory, "untouched.db");
+
+        var (exitCode, output) = await RunAppAsync(contentFile, database);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains($"{contentFile}: exercises[2] 'chin-tucks', field 'regions[0]': unknown region 'neck'", output, StringComparison.Ordinal);
+        Assert.Contains("exercises[4] 'thoracic-extensions', field 'steps': is empty", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(database), "the database was created although the content was invalid");
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+}

@@ -1,0 +1,33 @@
+using SpineMobility.Web.Features.Exercises;
+
+namespace SpineMobility.Tests.Features.Exercises;
+
+public sealed class DoseTests
+{
+    [Fact]
+    public void A_hold_range_reads_as_a_range() => Assert.Equal("30–60 s hold", Dose.Hold(30, 60).ToString());
+
+    [Fact]
+    public void A_fixed_hold_reads_as_one_number() => Assert.Equal("20 s hold", Dose.Hold(20, 20).ToString());
+
+    [Fact]
+    public void Repetitions_read_as_reps() => Assert.Equal("8 reps", Dose.Repetitions(8, 5).ToString());
+
+    [Fact]
+    public void Repetitions_take_their_count_times_their_tempo()
+    {
+        var dose = Dose.Repetitions(8, 5);
+
+        Assert.Equal(40, dose.ShortestSeconds);
+        Assert.Equal(40, dose.LongestSeconds);
+    }
+
+    [Fact]
+    public void A_hold_takes_between_its_minimum_and_maximum()
+    {
+        var dose = Dose.Hold(30, 60);
+
+        Assert.Equal(30, dose.ShortestSeconds);
+        Assert.Equal(60, dose.LongestSeconds);
+    }
+}
