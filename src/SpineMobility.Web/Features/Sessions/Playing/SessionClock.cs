@@ -1,0 +1,196 @@
+namespace SpineMobility.Web.Features.Sessions.Playing;
+
+/// <summary>
+/// The session as a state machine over deadlines read from a <see cref="TimeProvider"/>. Time is
+/// never counted in ticks, so the clock has no cumulative drift and is right after the tab slept.
+/// </summary>
+public sealed class SessionClock(SessionTimeline timeline, SessionState state, TimeProvider time)
+{
+    public SessionTimeline Timeline { get; } = timeline;
+
+    public SessionState State { get; private set; } = state;
+
+    public SessionStatus Status => State.Status;
+
+    public SessionStep? Current => State.IsOver || Timeline.Steps.Count == 0 ? null : Timeline.Steps[State.StepIndex];
+
+    /// <summary>The next step that is not a transition, which is what the user wants to know is coming.</summary>
+    public SessionStep? NextExercise =>
+        Current is null ? null : Timeline.Steps.Skip(State.StepIndex + 1).FirstOrDefault(s => s.IsWork && s.BlockIndex != Current.BlockIndex);
+
+    private DateTimeOffset Now => time.GetUtcNow();
+
+    /// <summary>What is left of the current step.</summary>
+    public TimeSpan Remaining => State.Status == SessionStatus.Running
+        ? Max(State.StepEndsAt!.Value - Now, TimeSpan.Zero)
+        : State.IsOver ? TimeSpan.Zero : State.StepRemaining;
+
+    /// <summary>What is left of the whole session if it runs as planned from here.</summary>
+    public TimeSpan SessionRemaining => State.IsOver
+        ? TimeSpan.Zero
+        : Remaining + (Timeline.Total - Timeline.StartOf(State.StepIndex + 1));
+
+    /// <summary>Time spent with the clock running, pauses excluded.</summary>
+    public TimeSpan ActiveTime => State.ActiveTime + (State.RunningSince is { } since ? Now - since : TimeSpan.Zero);
+
+    public bool HasFinishedAnExercise => State.DoneSteps.Count > 0;
+
+    public void Start()
+    {
+        if (State.Status != SessionStatus.NotStarted || Current is null)
+        {
+            return;
+        }
+
+        var now = Now;
+        State = State with { Status = SessionStatus.Running, StartedAt = now, RunningSince = now, StepEndsAt = now + State.StepRemaining };
+    }
+
+    /// <summary>Moves past every deadline that has gone by. Returns whether the step changed.</summary>
+    public bool CatchUp()
+    {
+        var changed = false;
+        var now = Now;
+        while (State.Status == SessionStatus.Running && State.StepEndsAt!.Value <= now)
+        {
+            var endedAt = State.StepEndsAt.Value;
+            RecordDone(Current!, Current!.Seconds);
+            changed = true;
+            if (State.StepIndex + 1 >= Timeline.Steps.Count)
+            {
+                Finish(SessionStatus.Completed, endedAt);
+                break;
+            }
+
+            var next = Timeline.Steps[State.StepIndex + 1];
+            State = State with { StepIndex = next.Index, StepEndsAt = endedAt + next.Duration };
+        }
+
+        return changed;
+    }
+
+    public void Pause()
+    {
+        CatchUp();
+        if (State.Status != SessionStatus.Running)
+        {
+            return;
+        }
+
+        var now = Now;
+        State = State with
+        {
+            Status = SessionStatus.Paused,
+            StepRemaining = State.StepEndsAt!.Value - now,
+            StepEndsAt = null,
+            ActiveTime = State.ActiveTime + (now - State.RunningSince!.Value),
+            RunningSince = null,
+        };
+    }
+
+    public void Resume()
+    {
+        if (State.Status != SessionStatus.Paused)
+        {
+            return;
+        }
+
+        var now = Now;
+        State = State with { Status = SessionStatus.Running, StepEndsAt = now + State.StepRemaining, RunningSince = now };
+    }
+
+    public void TogglePause()
+    {
+        if (State.Status == SessionStatus.Running)
+        {
+            Pause();
+        }
+        else
+        {
+            Resume();
+        }
+    }
+
+    /// <summary>Leaves the current step for the next one without counting it as done.</summary>
+    public void Skip() => MoveOn(countAsDone: false);
+
+    /// <summary>Finishes the current step now, counting the time spent on it (the Done button of a rep set).</summary>
+    public void Done() => MoveOn(countAsDone: true);
+
+    /// <summary>Goes to the previous step, or restarts the first one.</summary>
+    public void Back()
+    {
+        CatchUp();
+        if (State.IsOver || State.Status == SessionStatus.NotStarted)
+        {
+            return;
+        }
+
+        GoTo(Math.Max(0, State.StepIndex - 1));
+    }
+
+    /// <summary>Ends the session early.</summary>
+    public void End()
+    {
+        CatchUp();
+        if (!State.IsOver)
+        {
+            Finish(SessionStatus.Ended, Now);
+        }
+    }
+
+    private void MoveOn(bool countAsDone)
+    {
+        CatchUp();
+        if (State.IsOver || State.Status == SessionStatus.NotStarted)
+        {
+            return;
+        }
+
+        if (countAsDone)
+        {
+            var spent = Current!.Duration - Remaining;
+            RecordDone(Current, (int)Math.Round(spent.TotalSeconds));
+        }
+
+        if (State.StepIndex + 1 >= Timeline.Steps.Count)
+        {
+            Finish(SessionStatus.Completed, Now);
+            return;
+        }
+
+        GoTo(State.StepIndex + 1);
+    }
+
+    private void GoTo(int index)
+    {
+        var step = Timeline.Steps[index];
+        State = State.Status == SessionStatus.Running
+            ? State with { StepIndex = index, StepEndsAt = Now + step.Duration }
+            : State with { StepIndex = index, StepRemaining = step.Duration };
+    }
+
+    private void RecordDone(SessionStep step, int seconds)
+    {
+        if (step.IsWork && seconds > 0)
+        {
+            State = State with { DoneSteps = [.. State.DoneSteps, new DoneStep(step.Index, seconds)] };
+        }
+    }
+
+    private void Finish(SessionStatus status, DateTimeOffset at)
+    {
+        var active = State.ActiveTime + (State.RunningSince is { } since ? at - since : TimeSpan.Zero);
+        State = State with
+        {
+            Status = status,
+            FinishedAt = at,
+            StepEndsAt = null,
+            StepRemaining = TimeSpan.Zero,
+            RunningSince = null,
+            ActiveTime = active,
+        };
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}
