@@ -1,12 +1,18 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SpineMobility.Web.Features.Exercises;
+using SpineMobility.Web.Features.Sessions;
 
 namespace SpineMobility.Web.Data;
 
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Exercise> Exercises => Set<Exercise>();
+
+    public DbSet<SessionRun> SessionRuns => Set<SessionRun>();
+
+    public DbSet<CompletedSession> CompletedSessions => Set<CompletedSession>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -17,5 +23,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     {
         // Enums are stored by name, so reordering an enum can never change what a stored row means.
         configurationBuilder.Properties<Enum>().HaveConversion<string>();
+
+        // SQLite has no date-time type; as ticks, instants sort and compare correctly in SQL.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
     }
 }

@@ -16,6 +16,7 @@ public static class Pipeline
         app.UseSerilogRequestLogging();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
+        Visitor.UseVisitorCookie(app);
 
         app.MapStaticAssets();
         app.MapOpenApi();

@@ -6,6 +6,8 @@ using MudBlazor.Services;
 using Serilog;
 using SpineMobility.Web.Data;
 using SpineMobility.Web.Features.Exercises;
+using SpineMobility.Web.Features.Sessions;
+using SpineMobility.Web.Features.Sessions.Playing;
 
 namespace SpineMobility.Web.Hosting;
 
@@ -48,8 +50,17 @@ public static class ServiceRegistration
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
 
-        services.AddSingleton(TimeProvider.System);
+        // Player:TimeScale above 1 speeds up the session clock for demos and tests, through the same TimeProvider.
+        var timeScale = builder.Configuration.GetValue("Player:TimeScale", 1.0);
+        if (!(timeScale >= 1.0))
+        {
+            throw new InvalidOperationException($"Player:TimeScale must be 1 or more (how many times faster the session clock runs), not {timeScale}.");
+        }
+
+        services.AddSingleton<TimeProvider>(timeScale == 1.0 ? TimeProvider.System : new ScaledTimeProvider(TimeProvider.System, timeScale));
         services.AddSingleton<ExerciseCatalog>();
+        services.AddSingleton<SessionStore>();
+        services.AddSingleton<SessionRuns>();
         return builder;
     }
 }

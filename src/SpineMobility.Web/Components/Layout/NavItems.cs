@@ -11,5 +11,6 @@ public static class NavItems
     [
         new("Home", "/", Icons.Material.Filled.Home, NavLinkMatch.All),
         new("Exercises", "/exercises", Icons.Material.Filled.FitnessCenter),
+        new("Session", "/session", Icons.Material.Filled.PlayCircle),
     ];
 }

@@ -6,6 +6,15 @@ namespace SpineMobility.Web.Features.Exercises;
 /// <summary>Reads the active (not retired) catalog for pages, the API and the session builder.</summary>
 public sealed class ExerciseCatalog(IDbContextFactory<AppDbContext> dbFactory)
 {
+    private IReadOnlyList<Exercise>? _active;
+
+    /// <summary>
+    /// Every active exercise, read once: the catalog only changes when the app starts and syncs it,
+    /// so the session builder can use it without a query or a loading flash.
+    /// </summary>
+    public async ValueTask<IReadOnlyList<Exercise>> ActiveAsync(CancellationToken cancellationToken = default) =>
+        _active ??= await ListAsync(ExerciseFilter.All, cancellationToken);
+
     public async Task<IReadOnlyList<Exercise>> ListAsync(ExerciseFilter filter, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -22,13 +22,13 @@ public sealed record RoutineBlock(
     /// <summary>The whole block: getting ready, the work, and switching sides where it applies.</summary>
     public int TotalSeconds => GetReadySeconds + (PerSide ? (2 * WorkSeconds) + SwitchSidesSeconds : WorkSeconds);
 
-    /// <summary>What the plan shows: "45 s", "2 × 30 s", "8 reps", "2 × 6 reps".</summary>
+    /// <summary>What the plan shows: "45 s", "30 s each side", "8 reps", "6 reps each side".</summary>
     public string DoseText
     {
         get
         {
             var one = Kind == DoseKind.Reps ? $"{Reps} reps" : $"{WorkSeconds} s";
-            return PerSide ? $"2 × {one}" : one;
+            return PerSide ? $"{one} each side" : one;
         }
     }
 }

@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using MudBlazor;
+using SpineMobility.Web.Features.Exercises;
+using SpineMobility.Web.Hosting;
+
+namespace SpineMobility.Web.Features.Sessions.Planning;
+
+public partial class SessionBuilderPage
+{
+    private IReadOnlyList<string> _problems = [];
+    private IReadOnlyList<Exercise> _catalog = [];
+    private Routine? _routine;
+    private bool _customMinutes;
+    private bool _starting;
+
+    [Inject]
+    private ExerciseCatalog Catalog { get; set; } = default!;
+
+    [Inject]
+    private SessionRuns Runs { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [CascadingParameter]
+    public Visitor? Visitor { get; set; }
+
+    [SupplyParameterFromQuery(Name = "preset")]
+    public string? PresetSlug { get; set; }
+
+    [SupplyParameterFromQuery(Name = "minutes")]
+    public string? Minutes { get; set; }
+
+    [SupplyParameterFromQuery(Name = "focus")]
+    public string[]? Focus { get; set; }
+
+    [SupplyParameterFromQuery(Name = "level")]
+    public string? LevelTag { get; set; }
+
+    [SupplyParameterFromQuery(Name = "equipment")]
+    public string? Equipment { get; set; }
+
+    [SupplyParameterFromQuery(Name = "seed")]
+    public string? Seed { get; set; }
+
+    private RoutineRequest Request { get; set; } = new(BuilderQuery.DefaultMinutes, [], Level.Standard, false, 1);
+
+    private string Title { get; set; } = "";
+
+    private int ChipMinutes => _customMinutes || !RoutineRequest.SuggestedMinutes.Contains(Request.Minutes) ? 0 : Request.Minutes;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var (request, title, problems) = BuilderQuery.Parse(PresetSlug, Minutes, Focus, LevelTag, Equipment, Seed);
+        Request = request;
+        Title = title ?? BuilderQuery.TitleFor(request);
+        _problems = problems;
+        _customMinutes |= !RoutineRequest.SuggestedMinutes.Contains(request.Minutes);
+        _catalog = await Catalog.ActiveAsync();
+        _routine = RoutineGenerator.Generate(request, _catalog);
+    }
+
+    private void Show(RoutineRequest request) =>
+        Navigation.NavigateTo("/session" + BuilderQuery.ToQueryString(request), replace: true);
+
+    private void OnMinutesChosen(int minutes)
+    {
+        _customMinutes = minutes == 0;
+        if (minutes > 0)
+        {
+            Show(Request with { Minutes = minutes });
+        }
+    }
+
+    private void OnCustomMinutes(int minutes)
+    {
+        if (minutes is >= RoutineRequest.MinMinutes and <= RoutineRequest.MaxMinutes)
+        {
+            Show(Request with { Minutes = minutes });
+        }
+    }
+
+    private void OnFocusChosen(IReadOnlyCollection<Region>? focus) =>
+        Show(Request with { Focus = [.. RoutineRequest.FocusRegions.Where(r => focus?.Contains(r) == true)] });
+
+    private void OnLevelChosen(Level level) => Show(Request with { Level = level });
+
+    private void OnEquipmentChosen(bool hasEquipment) => Show(Request with { HasEquipment = hasEquipment });
+
+    private void Shuffle() => Show(Request with { Seed = unchecked(Request.Seed * 31 + 17) & 0x7fffffff });
+
+    private void Swap(int index) => _routine = RoutineGenerator.Swap(_routine!, index, _catalog);
+
+    private void Remove(int index) => _routine = RoutineGenerator.Remove(_routine!, index, _catalog);
+
+    private async Task StartAsync()
+    {
+        // Events of one circuit run one at a time, so a double click finds this already set.
+        if (_starting || _routine is null || Visitor is null)
+        {
+            return;
+        }
+
+        _starting = true;
+        try
+        {
+            var timeZone = await JS.InvokeAsync<string>("spine.timeZone");
+            var id = await Runs.StartAsync(_routine, Title, Visitor, timeZone);
+            Navigation.NavigateTo($"/session/play/{id}");
+        }
+        catch (Exception e) when (e is JSException or Microsoft.EntityFrameworkCore.DbUpdateException or InvalidOperationException)
+        {
+            _starting = false;
+            Snackbar.Add("The session could not be started. Please try again.", Severity.Error);
+        }
+    }
+}

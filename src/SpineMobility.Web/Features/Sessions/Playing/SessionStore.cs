@@ -1,0 +1,75 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using SpineMobility.Web.Data;
+using SpineMobility.Web.Features.Exercises;
+
+namespace SpineMobility.Web.Features.Sessions.Playing;
+
+/// <summary>Saves a run's state and, once it is over with an exercise done, records it as a completed session exactly once.</summary>
+public sealed partial class SessionStore(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, ILogger<SessionStore> logger)
+{
+    /// <returns>False when the database could not be written; the caller keeps the state and saves it with the next change.</returns>
+    public async Task<bool> SaveAsync(SessionRun run, SessionClock clock, IReadOnlyDictionary<string, Exercise> exercises)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var state = clock.State;
+            var now = time.GetUtcNow();
+            await db.SessionRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(set => set
+                .SetProperty(r => r.State, state)
+                .SetProperty(r => r.Status, state.Status)
+                .SetProperty(r => r.UpdatedAt, now));
+
+            if (state.IsOver && state.DoneSteps.Count > 0 && !await db.CompletedSessions.AnyAsync(s => s.RunId == run.Id))
+            {
+                db.CompletedSessions.Add(Completed(run, clock, exercises));
+                await db.SaveChangesAsync();
+            }
+
+            await transaction.CommitAsync();
+            return true;
+        }
+        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        {
+            // Another save recorded this run first (unique RunId): it is recorded once, as it should be.
+            return true;
+        }
+        catch (Exception e) when (e is SqliteException or DbUpdateException or InvalidOperationException)
+        {
+            LogSaveFailed(logger, e, run.Id);
+            return false;
+        }
+    }
+
+    internal static CompletedSession Completed(SessionRun run, SessionClock clock, IReadOnlyDictionary<string, Exercise> exercises)
+    {
+        var state = clock.State;
+        var finishedAt = state.FinishedAt!.Value;
+        var done = state.DoneSteps
+            .Select(d => clock.Timeline.Steps[d.StepIndex])
+            .Zip(state.DoneSteps, (step, d) => (step.Block, d.Seconds))
+            .GroupBy(x => (x.Block.Slug, x.Block.Phase))
+            .Where(g => exercises.ContainsKey(g.Key.Slug))
+            .Select(g => new CompletedExercise { ExerciseId = exercises[g.Key.Slug].Id, Phase = g.Key.Phase, Seconds = g.Sum(x => x.Seconds) });
+
+        return new CompletedSession
+        {
+            RunId = run.Id,
+            BrowserKey = run.BrowserKey,
+            Title = run.Title,
+            StartedAt = state.StartedAt ?? finishedAt,
+            FinishedAt = finishedAt,
+            LocalDate = TimeZones.LocalDate(finishedAt, run.TimeZone),
+            TimeZone = TimeZones.KnownOrUtc(run.TimeZone),
+            ActiveSeconds = (int)Math.Round(state.ActiveTime.TotalSeconds),
+            PlannedSeconds = (int)clock.Timeline.Total.TotalSeconds,
+            Finished = state.Status == SessionStatus.Completed,
+            Exercises = [.. done],
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not save session {RunId}; its state is kept in memory and saved with the next change")]
+    private static partial void LogSaveFailed(ILogger logger, Exception exception, Guid runId);
+}

@@ -1,0 +1,40 @@
+using SpineMobility.Web.Features.Exercises;
+using SpineMobility.Web.Features.Sessions.Planning;
+using SpineMobility.Web.Features.Sessions.Playing;
+
+namespace SpineMobility.Web.Features.Sessions;
+
+/// <summary>A session the user started: its plan and, saved after every change, where the player is in it.</summary>
+public sealed class SessionRun
+{
+    public Guid Id { get; set; }
+
+    /// <summary>The browser that started it; sessions belong to whoever holds that browser's visitor cookie.</summary>
+    public required string BrowserKey { get; set; }
+
+    public required string Title { get; set; }
+
+    public int Minutes { get; set; }
+
+    public List<Region> Focus { get; set; } = [];
+
+    public Level Level { get; set; }
+
+    public bool HasEquipment { get; set; }
+
+    public int Seed { get; set; }
+
+    public List<RoutineBlock> Blocks { get; set; } = [];
+
+    /// <summary>The browser's IANA time zone when the session started, e.g. "Europe/Berlin".</summary>
+    public required string TimeZone { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Kept beside <see cref="State"/> so unfinished sessions can be found without reading every state.</summary>
+    public SessionStatus Status { get; set; }
+
+    public required SessionState State { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using SpineMobility.Web.Data;
+using SpineMobility.Web.Features.Sessions.Planning;
+using SpineMobility.Web.Features.Sessions.Playing;
+using SpineMobility.Web.Hosting;
+
+namespace SpineMobility.Web.Features.Sessions;
+
+/// <summary>Starts sessions and hands out their live players, one per run however many pages show it.</summary>
+public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, SessionStore store)
+{
+    private readonly Dictionary<Guid, LiveSession> _live = [];
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>Saves the routine as a new run with its clock already running, and returns its id.</summary>
+    public async Task<Guid> StartAsync(Routine routine, string title, Visitor visitor, string? timeZone, CancellationToken cancellationToken = default)
+    {
+        var timeline = SessionTimeline.From(routine.Blocks);
+        var clock = new SessionClock(timeline, SessionState.NotStarted(timeline), time);
+        clock.Start();
+        var now = time.GetUtcNow();
+        var request = routine.Request;
+        var run = new SessionRun
+        {
+            Id = Guid.CreateVersion7(now),
+            BrowserKey = visitor.BrowserKey,
+            Title = title,
+            Minutes = request.Minutes,
+            Focus = [.. request.Focus],
+            Level = request.Level,
+            HasEquipment = request.HasEquipment,
+            Seed = request.Seed,
+            Blocks = [.. routine.Blocks],
+            TimeZone = TimeZones.KnownOrUtc(timeZone),
+            CreatedAt = now,
+            Status = clock.Status,
+            State = clock.State,
+            UpdatedAt = now,
+        };
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.SessionRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        return run.Id;
+    }
+
+    /// <summary>
+    /// The live player of a run this visitor owns, or null when there is no such run. Dispose the
+    /// lease when the page goes away; the last one out stops the timer (the saved deadlines remain).
+    /// </summary>
+    public async Task<LiveSessionLease?> OpenAsync(Guid id, Visitor visitor, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_live.TryGetValue(id, out var live))
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+                var run = await db.SessionRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+                if (run is null || run.BrowserKey != visitor.BrowserKey)
+                {
+                    return null;
+                }
+
+                var slugs = run.Blocks.Select(b => b.Slug).Distinct().ToList();
+                var exercises = await db.Exercises.AsNoTracking().Where(e => slugs.Contains(e.Slug)).ToDictionaryAsync(e => e.Slug, cancellationToken);
+                live = new LiveSession(run, exercises, store, time);
+                _live[id] = live;
+            }
+            else if (live.Run.BrowserKey != visitor.BrowserKey)
+            {
+                return null;
+            }
+
+            live.Leases++;
+            var lease = new LiveSessionLease(live, this);
+            await live.CatchUpAsync();
+            return lease;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    internal void Release(LiveSession live)
+    {
+        _gate.Wait();
+        try
+        {
+            if (--live.Leases == 0)
+            {
+                _live.Remove(live.Run.Id);
+                live.Dispose();
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}
+
+/// <summary>A page's hold on a live session.</summary>
+public sealed class LiveSessionLease(LiveSession session, SessionRuns owner) : IDisposable
+{
+    private int _disposed;
+
+    public LiveSession Session { get; } = session;
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            owner.Release(Session);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+namespace SpineMobility.Web.Features.Sessions;
+
+public static class TimeZones
+{
+    /// <summary>The IANA zone if this machine knows it, else UTC: a day must always be computable.</summary>
+    public static string KnownOrUtc(string? ianaZone) =>
+        !string.IsNullOrWhiteSpace(ianaZone) && TimeZoneInfo.TryFindSystemTimeZoneById(ianaZone, out _) ? ianaZone : "UTC";
+
+    /// <summary>The calendar day an instant falls on in a zone.</summary>
+    public static DateOnly LocalDate(DateTimeOffset instant, string ianaZone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(KnownOrUtc(ianaZone))).DateTime);
+}
