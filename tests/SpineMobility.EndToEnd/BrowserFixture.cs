@@ -10,7 +10,10 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
-    public SpineMobilityApp App { get; } = new(kestrel: true);
+    /// <summary>How much faster than the wall clock sessions run, so a 10-minute session takes 15 seconds.</summary>
+    public const double TimeScale = 40;
+
+    public SpineMobilityApp App { get; } = new(kestrel: true, settings: new Dictionary<string, string?> { ["Player:TimeScale"] = $"{TimeScale}" });
 
     public IBrowser Browser { get; private set; } = default!;
 

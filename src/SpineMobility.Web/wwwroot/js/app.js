@@ -6,3 +6,21 @@ window.spine.setCookie = (name, value) => {
 };
 
 window.spine.timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+
+// Browsers let a page make sound only after the user has touched it. Any tap or key on any page
+// unlocks it, so pressing Start on the session builder already lets the player's tones play.
+window.spine.audio = () => {
+  if (!window.spine.audioContext) {
+    const Context = window.AudioContext || window.webkitAudioContext;
+    if (!Context) return null;
+    window.spine.audioContext = new Context();
+  }
+  return window.spine.audioContext;
+};
+
+const unlockAudio = () => {
+  const context = window.spine.audio();
+  if (context && context.state !== "running") context.resume().catch(() => {});
+};
+document.addEventListener("pointerdown", unlockAudio, true);
+document.addEventListener("keydown", unlockAudio, true);

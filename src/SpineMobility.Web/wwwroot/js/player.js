@@ -5,7 +5,6 @@
 const SOUND = "sm-sound";
 const VOICE = "sm-voice";
 
-let audio = null;
 let root = null;
 let dotnet = null;
 let state = null;
@@ -33,16 +32,16 @@ export function start(element, dotnetRef) {
   dotnet = dotnetRef;
   document.addEventListener("keydown", onKey);
   document.addEventListener("visibilitychange", onVisibility);
-  document.addEventListener("pointerdown", unlockAudio, true);
-  document.addEventListener("keydown", unlockAudio, true);
+  const context = window.spine.audio();
+  if (context) context.addEventListener("statechange", showSoundHint);
   showSoundHint();
 }
 
 export function stop() {
   document.removeEventListener("keydown", onKey);
   document.removeEventListener("visibilitychange", onVisibility);
-  document.removeEventListener("pointerdown", unlockAudio, true);
-  document.removeEventListener("keydown", unlockAudio, true);
+  const context = window.spine.audio();
+  if (context) context.removeEventListener("statechange", showSoundHint);
   clearTimeout(frame);
   if ("speechSynthesis" in window) speechSynthesis.cancel();
   releaseWakeLock();
@@ -151,31 +150,17 @@ function onVisibility() {
   }
 }
 
-// Browsers only play sound after the user has touched the page.
-function unlockAudio() {
-  const context = audioContext();
-  if (context && context.state !== "running") context.resume().then(showSoundHint, () => {});
-  showSoundHint();
-}
-
-function audioContext() {
-  if (!audio) {
-    const Context = window.AudioContext || window.webkitAudioContext;
-    if (!Context) return null;
-    audio = new Context();
-  }
-  return audio;
-}
-
 function showSoundHint() {
   if (!root) return;
-  const locked = preferences().sound && (!audio || audio.state !== "running");
+  const context = window.spine.audio();
+  const prefs = preferences();
+  const locked = (prefs.sound || prefs.voice) && (!context || context.state !== "running");
   for (const el of root.querySelectorAll("[data-sound-hint]")) el.hidden = !locked;
 }
 
 function beep(frequency, seconds, delay = 0) {
   if (!preferences().sound) return;
-  const context = audioContext();
+  const context = window.spine.audio();
   if (!context || context.state !== "running") return;
   const at = context.currentTime + delay;
   const oscillator = context.createOscillator();

@@ -11,6 +11,8 @@ public sealed class PhoneLayoutTests(BrowserFixture fixture) : BrowserTest(fixtu
     [InlineData("/exercises?region=cervical&region=thoracic")]
     [InlineData("/exercises/quadruped-thoracic-mobilisations")]
     [InlineData("/exercises/no-such-exercise")]
+    [InlineData("/session")]
+    [InlineData("/session?preset=better-posture")]
     public Task Pages_fit_a_360px_phone_without_horizontal_scrolling(string path) => StepsAsync(async () =>
     {
         await OpenAsync(path);

@@ -10,6 +10,9 @@ public static class TestCatalog
 
     public static Exercise Get(string slug) => Exercises.Single(e => e.Slug == slug);
 
+    /// <summary>New instances, for tests that hand them to EF Core (which sets their ids).</summary>
+    public static IReadOnlyList<Exercise> Fresh() => Load();
+
     private static IReadOnlyList<Exercise> Load()
     {
         var result = ExerciseContent.Parse("exercises.json", File.ReadAllText(RepoFiles.ExercisesJson));

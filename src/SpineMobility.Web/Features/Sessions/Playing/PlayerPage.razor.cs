@@ -112,7 +112,7 @@ public partial class PlayerPage
             _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/player.js");
             _self = DotNetObjectReference.Create(this);
             await _module.InvokeVoidAsync("start", Clock!.State.IsOver ? null : _root, _self);
-            var preferences = await _module.InvokeAsync<Preferences>("preferences");
+            var preferences = await _module.InvokeAsync<SoundPreferences>("preferences");
             if (preferences.Sound != _sound || preferences.Voice != _voice)
             {
                 (_sound, _voice) = (preferences.Sound, preferences.Voice);
@@ -217,5 +217,6 @@ public partial class PlayerPage
         GC.SuppressFinalize(this);
     }
 
-    private sealed record Preferences(bool Sound, bool Voice);
+    /// <summary>The tones and voice switches, remembered by the browser.</summary>
+    public sealed record SoundPreferences(bool Sound, bool Voice);
 }

@@ -1,0 +1,209 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using SpineMobility.Testing;
+using SpineMobility.Web.Features.Exercises;
+using SpineMobility.Web.Features.Sessions;
+using SpineMobility.Web.Features.Sessions.Planning;
+using SpineMobility.Web.Features.Sessions.Playing;
+using SpineMobility.Web.Hosting;
+
+namespace SpineMobility.IntegrationTests.Features.Sessions;
+
+/// <summary>Sessions saved in a real SQLite file, through the app's own services, with time faked.</summary>
+public sealed class SessionRunTests : IAsyncLifetime
+{
+    private static readonly Visitor Alice = new("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+    private static readonly Visitor Bob = new("bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb");
+
+    private readonly string _database = TempFiles.NewPath("sessions", ".db");
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 23, 50, 0, TimeSpan.Zero));
+    private SpineMobilityApp _app = default!;
+
+    public Task InitializeAsync()
+    {
+        _app = Start();
+        return Task.CompletedTask;
+    }
+
+    private SpineMobilityApp Start()
+    {
+        var app = new SpineMobilityApp(databasePath: _database, services: s => s.AddSingleton<TimeProvider>(_time));
+        _ = app.Server;
+        return app;
+    }
+
+    private SessionRuns Runs => _app.Services.GetRequiredService<SessionRuns>();
+
+    private async Task<Guid> StartRoutineAsync(Visitor visitor, string timeZone = "Asia/Tokyo", int minutes = 10)
+    {
+        var catalog = await _app.Services.GetRequiredService<ExerciseCatalog>().ActiveAsync();
+        var routine = RoutineGenerator.Generate(new RoutineRequest(minutes, [Region.Cervical], Level.Standard, false, 5), catalog);
+        return await Runs.StartAsync(routine, "Neck test", visitor, timeZone);
+    }
+
+    private async Task<int> RecordedCountAsync(Guid runId)
+    {
+        await using var db = _app.CreateDbContext();
+        return await db.CompletedSessions.CountAsync(s => s.RunId == runId);
+    }
+
+    [Fact]
+    public async Task A_finished_session_is_recorded_once_with_the_users_local_date_and_zone()
+    {
+        var id = await StartRoutineAsync(Alice);
+        using (var lease = await Runs.OpenAsync(id, Alice))
+        {
+            _time.Advance(TimeSpan.FromMinutes(15));
+            await lease!.Session.CatchUpAsync();
+            await lease.Session.EndAsync();
+            await lease.Session.SkipAsync();
+        }
+
+        for (var reload = 0; reload < 3; reload++)
+        {
+            using var again = await Runs.OpenAsync(id, Alice);
+            Assert.Equal(SessionStatus.Completed, again!.Session.Clock.Status);
+        }
+
+        await using var db = _app.CreateDbContext();
+        var recorded = await db.CompletedSessions.Include(s => s.Exercises).SingleAsync(s => s.RunId == id);
+        Assert.Equal("Asia/Tokyo", recorded.TimeZone);
+        // Finished around 00:00 UTC on the 27th: already the 27th in Tokyo (UTC+9).
+        Assert.Equal(new DateOnly(2026, 11, 27), recorded.LocalDate);
+        Assert.True(recorded.Finished);
+        Assert.InRange(recorded.ActiveSeconds, 570, 630);
+        Assert.NotEmpty(recorded.Exercises);
+        Assert.Equal(recorded.ActiveSeconds, recorded.PlannedSeconds);
+    }
+
+    [Fact]
+    public async Task Ending_before_any_exercise_records_nothing()
+    {
+        var id = await StartRoutineAsync(Alice);
+        using var lease = await Runs.OpenAsync(id, Alice);
+
+        _time.Advance(TimeSpan.FromSeconds(3));
+        await lease!.Session.EndAsync();
+
+        Assert.Equal(SessionStatus.Ended, lease.Session.Clock.Status);
+        Assert.Equal(0, await RecordedCountAsync(id));
+    }
+
+    [Fact]
+    public async Task Ending_early_after_an_exercise_records_what_was_done()
+    {
+        var id = await StartRoutineAsync(Alice);
+        using var lease = await Runs.OpenAsync(id, Alice);
+        var firstWork = lease!.Session.Clock.Timeline.Steps.First(s => s.IsWork);
+
+        _time.Advance(lease.Session.Clock.Timeline.StartOf(firstWork.Index + 1) + TimeSpan.FromSeconds(2));
+        await lease.Session.EndAsync();
+
+        await using var db = _app.CreateDbContext();
+        var recorded = await db.CompletedSessions.Include(s => s.Exercises).SingleAsync(s => s.RunId == id);
+        Assert.False(recorded.Finished);
+        Assert.Equal(firstWork.Seconds, Assert.Single(recorded.Exercises).Seconds);
+    }
+
+    [Fact]
+    public async Task After_a_server_restart_the_session_resumes_on_the_same_step_with_the_right_time()
+    {
+        var id = await StartRoutineAsync(Alice);
+        int step;
+        using (var lease = await Runs.OpenAsync(id, Alice))
+        {
+            _time.Advance(TimeSpan.FromSeconds(70));
+            await lease!.Session.CatchUpAsync();
+            await lease.Session.PauseAsync();
+            step = lease.Session.Clock.State.StepIndex;
+        }
+
+        var remaining = await RemainingAfterRestartAsync(id);
+
+        Assert.Equal(step, remaining.Step);
+        Assert.Equal(SessionStatus.Paused, remaining.Status);
+        var timeline = remaining.Timeline;
+        Assert.Equal(timeline.StartOf(step + 1) - TimeSpan.FromSeconds(70), remaining.Remaining);
+    }
+
+    [Fact]
+    public async Task A_running_session_keeps_counting_across_a_restart()
+    {
+        var id = await StartRoutineAsync(Alice);
+        await _app.DisposeAsync();
+        _time.Advance(TimeSpan.FromSeconds(42));
+        _app = Start();
+
+        using var lease = await Runs.OpenAsync(id, Alice);
+
+        var clock = lease!.Session.Clock;
+        var expected = clock.Timeline.Steps.First(s => clock.Timeline.StartOf(s.Index + 1) > TimeSpan.FromSeconds(42));
+        Assert.Equal(expected.Index, clock.State.StepIndex);
+        Assert.Equal(clock.Timeline.StartOf(expected.Index + 1) - TimeSpan.FromSeconds(42), clock.Remaining);
+    }
+
+    private async Task<(int Step, SessionStatus Status, TimeSpan Remaining, SessionTimeline Timeline)> RemainingAfterRestartAsync(Guid id)
+    {
+        await _app.DisposeAsync();
+        _time.Advance(TimeSpan.FromHours(2));
+        _app = Start();
+        using var lease = await Runs.OpenAsync(id, Alice);
+        var clock = lease!.Session.Clock;
+        return (clock.State.StepIndex, clock.Status, clock.Remaining, clock.Timeline);
+    }
+
+    [Fact]
+    public async Task Another_browser_cannot_open_someone_elses_session()
+    {
+        var id = await StartRoutineAsync(Alice);
+
+        Assert.Null(await Runs.OpenAsync(id, Bob));
+
+        using var client = _app.CreateClient();
+        client.DefaultRequestHeaders.Add("Cookie", $"{Visitor.CookieName}={Bob.BrowserKey}");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/session/play/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_owner_opens_the_player_page_on_the_current_exercise()
+    {
+        var id = await StartRoutineAsync(Alice);
+        using var client = _app.CreateClient();
+        client.DefaultRequestHeaders.Add("Cookie", $"{Visitor.CookieName}={Alice.BrowserKey}");
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/session/play/{id}"));
+
+        using var lease = await Runs.OpenAsync(id, Alice);
+        Assert.Contains(lease!.Session.Clock.Current!.Block.Name, html, StringComparison.Ordinal);
+        Assert.Contains("Get ready", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_session_is_a_404()
+    {
+        using var client = _app.CreateClient();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/session/play/{Guid.NewGuid()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/session/play/not-a-guid")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_first_visit_gets_a_private_visitor_cookie()
+    {
+        using var client = _app.CreateClient(new() { HandleCookies = false });
+
+        var response = await client.GetAsync("/");
+
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(Visitor.CookieName + "=", StringComparison.Ordinal));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _app.DeleteDatabase();
+    }
+}
