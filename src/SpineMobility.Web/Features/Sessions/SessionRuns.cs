@@ -44,6 +44,16 @@ public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeP
         return run.Id;
     }
 
+    /// <summary>The visitor's most recent session that is still running or paused, if any.</summary>
+    public async Task<SessionRun?> UnfinishedAsync(Visitor visitor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.SessionRuns.AsNoTracking()
+            .Where(r => r.BrowserKey == visitor.BrowserKey && (r.Status == SessionStatus.Running || r.Status == SessionStatus.Paused))
+            .OrderByDescending(r => r.CreatedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>
     /// The live player of a run this visitor owns, or null when there is no such run. Dispose the
     /// lease when the page goes away; the last one out stops the timer (the saved deadlines remain).

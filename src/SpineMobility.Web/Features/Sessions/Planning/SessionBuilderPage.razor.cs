@@ -50,11 +50,23 @@ public partial class SessionBuilderPage
     [SupplyParameterFromQuery(Name = "seed")]
     public string? Seed { get; set; }
 
+    /// <summary>A session this browser left running or paused, offered for resuming.</summary>
+    [PersistentState]
+    public SessionRunSummary? Unfinished { get; set; }
+
     private RoutineRequest Request { get; set; } = new(BuilderQuery.DefaultMinutes, [], Level.Standard, false, 1);
 
     private string Title { get; set; } = "";
 
     private int ChipMinutes => _customMinutes || !RoutineRequest.SuggestedMinutes.Contains(Request.Minutes) ? 0 : Request.Minutes;
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (Unfinished is null && Visitor is not null && await Runs.UnfinishedAsync(Visitor) is { } run)
+        {
+            Unfinished = new(run.Id, run.Title);
+        }
+    }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -122,3 +134,6 @@ public partial class SessionBuilderPage
         }
     }
 }
+
+/// <summary>Enough of a run to offer it for resuming.</summary>
+public sealed record SessionRunSummary(Guid Id, string Title);

@@ -1,0 +1,13 @@
+using BenchmarkDotNet.Running;
+using SpineMobility.Benchmarks;
+
+// dotnet run -c Release --project bench/SpineMobility.Benchmarks -- --filter '*'
+// dotnet run -c Release --project bench/SpineMobility.Benchmarks -- player-renders http://127.0.0.1:5099 [seconds]
+if (args is ["player-renders", var url, .. var rest])
+{
+    var seconds = rest.Length > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 60;
+    return await PlayerRenders.RunAsync(new Uri(url), TimeSpan.FromSeconds(seconds));
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(RoutineGeneratorBenchmarks).Assembly).Run(args);
+return 0;
