@@ -7,6 +7,11 @@ public partial class ExercisesPage
     private IReadOnlyDictionary<string, string[]> _errors = new Dictionary<string, string[]>();
     private bool _loading;
 
+    // The search box keeps its own text: the address follows it, never the other way round while typing,
+    // so a slow round trip cannot overwrite letters typed meanwhile.
+    private string? _searchText;
+    private string? _searchInAddress;
+
     [Inject]
     private ExerciseCatalog Catalog { get; set; } = default!;
 
@@ -47,6 +52,12 @@ public partial class ExercisesPage
     protected override async Task OnParametersSetAsync()
     {
         Filter = ExerciseFilter.Parse(RegionTags, Query, PositionTag, EquipmentTag, out _errors);
+        if (Filter.Query != _searchInAddress)
+        {
+            // The address changed from outside the box: a link, the back button, Clear filters.
+            _searchText = Filter.Query;
+            _searchInAddress = Filter.Query;
+        }
         var key = Filter.ToQueryString();
         if (Exercises is not null && LoadedFor == key)
         {
@@ -65,7 +76,14 @@ public partial class ExercisesPage
         }
     }
 
-    private void OnSearchChanged(string? text) => Show(Filter with { Query = string.IsNullOrWhiteSpace(text) ? null : text.Trim() }, replace: true);
+    private void OnSearchSettled(string? text)
+    {
+        _searchInAddress = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        if (_searchInAddress != Filter.Query)
+        {
+            Show(Filter with { Query = _searchInAddress }, replace: true);
+        }
+    }
 
     private void OnRegionsChanged(IReadOnlyCollection<Region>? regions) =>
         Show(Filter with { Regions = [.. Enum.GetValues<Region>().Where(r => regions?.Contains(r) == true)] });
