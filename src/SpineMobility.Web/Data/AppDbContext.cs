@@ -1,12 +1,16 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SpineMobility.Web.Features.Account;
 using SpineMobility.Web.Features.Exercises;
+using SpineMobility.Web.Features.Progress;
 using SpineMobility.Web.Features.Sessions;
+using SpineMobility.Web.Features.Settings;
 
 namespace SpineMobility.Web.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options), IDataProtectionKeyContext
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Exercise> Exercises => Set<Exercise>();
 
@@ -14,10 +18,19 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<CompletedSession> CompletedSessions => Set<CompletedSession>();
 
+    public DbSet<UserSettings> UserSettings => Set<UserSettings>();
+
+    public DbSet<StreakRuleChange> StreakRuleChanges => Set<StreakRuleChange>();
+
+    public DbSet<PauseEntry> Pauses => Set<PauseEntry>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,6 +1,8 @@
 using Serilog;
 using SpineMobility.Web.Components;
+using SpineMobility.Web.Features.Account;
 using SpineMobility.Web.Features.Exercises;
+using SpineMobility.Web.Features.Reminders;
 
 namespace SpineMobility.Web.Hosting;
 
@@ -15,6 +17,9 @@ public static class Pipeline
 
         app.UseSerilogRequestLogging();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         Visitor.UseVisitorCookie(app);
 
@@ -22,6 +27,9 @@ public static class Pipeline
         app.MapOpenApi();
         app.MapHealthChecks("/healthz");
         app.MapExerciseApi();
+        app.MapAccountEndpoints();
+        app.MapCalendarFeed();
+        app.MapDataExport();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -5,9 +5,12 @@ using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 using Serilog;
 using SpineMobility.Web.Data;
+using SpineMobility.Web.Features.Account;
 using SpineMobility.Web.Features.Exercises;
 using SpineMobility.Web.Features.Sessions;
+using SpineMobility.Web.Features.Progress;
 using SpineMobility.Web.Features.Sessions.Playing;
+using SpineMobility.Web.Features.Settings;
 
 namespace SpineMobility.Web.Hosting;
 
@@ -60,6 +63,10 @@ public static class ServiceRegistration
         services.AddSingleton<TimeProvider>(timeScale == 1.0 ? TimeProvider.System : new ScaledTimeProvider(TimeProvider.System, timeScale));
         services.AddSingleton<ExerciseCatalog>();
         services.AddSingleton<SessionStore>();
+        services.AddSingleton<SessionOwnership>();
+        services.AddSingleton<SettingsStore>();
+        services.AddSingleton<ProgressData>();
+        services.AddAccounts();
         services.AddSingleton<SessionRuns>();
         return builder;
     }

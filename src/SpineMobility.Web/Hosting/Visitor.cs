@@ -2,9 +2,17 @@ using System.Security.Cryptography;
 
 namespace SpineMobility.Web.Hosting;
 
-/// <summary>Who is using the app: for now the browser, known by a random key in a long-lived cookie.</summary>
-public sealed record Visitor(string BrowserKey)
+/// <summary>
+/// Who is using the app: the browser, known by a random key in a long-lived cookie, and the account
+/// when someone is signed in. Read from the request that rendered the page, since circuits have no HttpContext.
+/// </summary>
+/// <param name="BrowserTimeZone">The browser's IANA zone, from the cookie app.js keeps current; UTC until it has run once.</param>
+public sealed record Visitor(string BrowserKey, string? UserId = null, string BrowserTimeZone = "UTC")
 {
+    public const string TimeZoneCookieName = "sm-tz";
+
+    public bool IsSignedIn => UserId is not null;
+
     public const string CookieName = "sm-visitor";
 
     private const string ItemKey = "SpineMobility.Visitor";
@@ -28,7 +36,11 @@ public sealed record Visitor(string BrowserKey)
             });
         }
 
-        context.Items[ItemKey] = new Visitor(key!);
+        var userId = context.User.Identity?.IsAuthenticated == true
+            ? context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value
+            : null;
+        var zone = Features.Sessions.TimeZones.KnownOrUtc(context.Request.Cookies[TimeZoneCookieName]);
+        context.Items[ItemKey] = new Visitor(key!, userId, zone);
         await next();
     });
 

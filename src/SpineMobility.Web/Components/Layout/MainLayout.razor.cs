@@ -16,7 +16,22 @@ public partial class MainLayout : IAsyncDisposable
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
     private ThemeChoice Choice => _choice ?? InitialTheme;
+
+    /// <summary>A page rendered without interactivity at all (not merely prerendering): the account forms.</summary>
+    private bool IsStaticPage => AssignedRenderMode is null && !RendererInfo.IsInteractive;
+
+    private string SignInHref
+    {
+        get
+        {
+            var path = "/" + Navigation.ToBaseRelativePath(Navigation.Uri);
+            return path.StartsWith("/Account", StringComparison.OrdinalIgnoreCase) ? "/Account/Login" : $"/Account/Login?returnUrl={Uri.EscapeDataString(path)}";
+        }
+    }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {

@@ -12,5 +12,6 @@ public static class NavItems
         new("Home", "/", Icons.Material.Filled.Home, NavLinkMatch.All),
         new("Exercises", "/exercises", Icons.Material.Filled.FitnessCenter),
         new("Session", "/session", Icons.Material.Filled.PlayCircle),
+        new("Progress", "/progress", Icons.Material.Filled.Insights),
     ];
 }

@@ -16,11 +16,15 @@ internal sealed class SessionRunConfiguration : IEntityTypeConfiguration<Session
         builder.Property(r => r.Title).HasMaxLength(200);
         builder.Property(r => r.TimeZone).HasMaxLength(64);
         builder.HasIndex(r => new { r.BrowserKey, r.Status });
+        // No foreign key to the user: adding one to a table that already holds sessions makes SQLite
+        // rebuild it, outside a transaction. AccountData deletes a user's sessions with the account.
+        builder.HasIndex(r => new { r.UserId, r.Status });
         builder.PrimitiveCollection(r => r.Focus).ElementType(t => t.HasConversion<string>());
 
         // The plan and the player's state are read and written whole, so each is one JSON column.
         builder.Property(r => r.Blocks).HasConversion(Json.Converter<List<RoutineBlock>>(), Json.Comparer<List<RoutineBlock>>());
         builder.Property(r => r.State).HasConversion(Json.Converter<SessionState>(), Json.Comparer<SessionState>());
+        builder.OwnsOne(r => r.Before, b => b.ToJson());
     }
 }
 
@@ -31,10 +35,13 @@ internal sealed class CompletedSessionConfiguration : IEntityTypeConfiguration<C
         builder.HasIndex(s => s.RunId).IsUnique();
         builder.HasOne<SessionRun>().WithOne().HasForeignKey<CompletedSession>(s => s.RunId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(s => new { s.BrowserKey, s.LocalDate });
+        builder.HasIndex(s => new { s.UserId, s.LocalDate });
         builder.Property(s => s.BrowserKey).HasMaxLength(64);
         builder.Property(s => s.Title).HasMaxLength(200);
         builder.Property(s => s.TimeZone).HasMaxLength(64);
         builder.HasMany(s => s.Exercises).WithOne().HasForeignKey(e => e.CompletedSessionId).OnDelete(DeleteBehavior.Cascade);
+        builder.OwnsOne(s => s.Before, b => b.ToJson());
+        builder.OwnsOne(s => s.After, b => b.ToJson());
     }
 }
 

@@ -12,6 +12,8 @@ public sealed class CompletedSession
 
     public required string BrowserKey { get; set; }
 
+    public string? UserId { get; set; }
+
     public required string Title { get; set; }
 
     public DateTimeOffset StartedAt { get; set; }
@@ -33,6 +35,10 @@ public sealed class CompletedSession
     public bool Finished { get; set; }
 
     public List<CompletedExercise> Exercises { get; set; } = [];
+
+    public CheckIn? Before { get; set; }
+
+    public CheckIn? After { get; set; }
 }
 
 /// <summary>Time spent on one exercise of a completed session (both sides together).</summary>

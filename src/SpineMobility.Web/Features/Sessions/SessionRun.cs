@@ -12,6 +12,9 @@ public sealed class SessionRun
     /// <summary>The browser that started it; sessions belong to whoever holds that browser's visitor cookie.</summary>
     public required string BrowserKey { get; set; }
 
+    /// <summary>The account it belongs to, once someone signed in on that browser; then only they can see it.</summary>
+    public string? UserId { get; set; }
+
     public required string Title { get; set; }
 
     public int Minutes { get; set; }
@@ -37,4 +40,7 @@ public sealed class SessionRun
     public required SessionState State { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>How the user felt before starting, if they said.</summary>
+    public CheckIn? Before { get; set; }
 }

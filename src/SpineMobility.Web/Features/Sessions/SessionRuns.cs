@@ -13,8 +13,13 @@ public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeP
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>Saves the routine as a new run with its clock already running, and returns its id.</summary>
-    public async Task<Guid> StartAsync(Routine routine, string title, Visitor visitor, string? timeZone, CancellationToken cancellationToken = default)
+    public async Task<Guid> StartAsync(Routine routine, string title, Visitor visitor, string? timeZone, CheckIn? before = null, CancellationToken cancellationToken = default)
     {
+        if (before?.Problems() is { Count: > 0 } problems)
+        {
+            throw new ArgumentException(string.Join(" ", problems), nameof(before));
+        }
+
         var timeline = SessionTimeline.From(routine.Blocks);
         var clock = new SessionClock(timeline, SessionState.NotStarted(timeline), time);
         clock.Start();
@@ -24,6 +29,7 @@ public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeP
         {
             Id = Guid.CreateVersion7(now),
             BrowserKey = visitor.BrowserKey,
+            UserId = visitor.UserId,
             Title = title,
             Minutes = request.Minutes,
             Focus = [.. request.Focus],
@@ -36,6 +42,7 @@ public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeP
             Status = clock.Status,
             State = clock.State,
             UpdatedAt = now,
+            Before = before is null || before.IsEmpty ? null : before.Copy(),
         };
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -44,12 +51,33 @@ public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeP
         return run.Id;
     }
 
+    /// <summary>Stores how the user felt after a recorded session; false when there is no such session of theirs.</summary>
+    public async Task<bool> SaveAfterCheckInAsync(Guid runId, Visitor visitor, CheckIn after, CancellationToken cancellationToken = default)
+    {
+        if (after.Problems() is { Count: > 0 } problems)
+        {
+            throw new ArgumentException(string.Join(" ", problems), nameof(after));
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var session = await db.CompletedSessions.Where(SessionOwnership.Completed(visitor)).SingleOrDefaultAsync(s => s.RunId == runId, cancellationToken);
+        if (session is null)
+        {
+            return false;
+        }
+
+        session.After = after.IsEmpty ? null : after.Copy();
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
     /// <summary>The visitor's most recent session that is still running or paused, if any.</summary>
     public async Task<SessionRun?> UnfinishedAsync(Visitor visitor, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.SessionRuns.AsNoTracking()
-            .Where(r => r.BrowserKey == visitor.BrowserKey && (r.Status == SessionStatus.Running || r.Status == SessionStatus.Paused))
+            .Where(SessionOwnership.Runs(visitor))
+            .Where(r => r.Status == SessionStatus.Running || r.Status == SessionStatus.Paused)
             .OrderByDescending(r => r.CreatedAt)
             .FirstOrDefaultAsync(cancellationToken);
     }
@@ -63,25 +91,21 @@ public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeP
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            // Ownership is read afresh each time: signing in moves a browser's sessions to the account.
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            if (!await db.SessionRuns.Where(r => r.Id == id).AnyAsync(SessionOwnership.Runs(visitor), cancellationToken))
+            {
+                return null;
+            }
+
             if (!_live.TryGetValue(id, out var live))
             {
-                await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-                var run = await db.SessionRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-                if (run is null || run.BrowserKey != visitor.BrowserKey)
-                {
-                    return null;
-                }
-
+                var run = await db.SessionRuns.AsNoTracking().SingleAsync(r => r.Id == id, cancellationToken);
                 var slugs = run.Blocks.Select(b => b.Slug).Distinct().ToList();
                 var exercises = await db.Exercises.AsNoTracking().Where(e => slugs.Contains(e.Slug)).ToDictionaryAsync(e => e.Slug, cancellationToken);
                 live = new LiveSession(run, exercises, store, time);
                 _live[id] = live;
             }
-            else if (live.Run.BrowserKey != visitor.BrowserKey)
-            {
-                return null;
-            }
-
             live.Leases++;
             var lease = new LiveSessionLease(live, this);
             await live.CatchUpAsync();

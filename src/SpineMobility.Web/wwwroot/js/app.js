@@ -24,3 +24,6 @@ const unlockAudio = () => {
 };
 document.addEventListener("pointerdown", unlockAudio, true);
 document.addEventListener("keydown", unlockAudio, true);
+
+// The server needs the user's time zone to know which day it is for them, even before any script runs on a page.
+window.spine.setCookie("sm-tz", window.spine.timeZone());

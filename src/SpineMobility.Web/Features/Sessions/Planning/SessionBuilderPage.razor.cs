@@ -13,6 +13,7 @@ public partial class SessionBuilderPage
     private Routine? _routine;
     private bool _customMinutes;
     private bool _starting;
+    private CheckIn _before = new();
 
     [Inject]
     private ExerciseCatalog Catalog { get; set; } = default!;
@@ -124,7 +125,7 @@ public partial class SessionBuilderPage
         try
         {
             var timeZone = await JS.InvokeAsync<string>("spine.timeZone");
-            var id = await Runs.StartAsync(_routine, Title, Visitor, timeZone);
+            var id = await Runs.StartAsync(_routine, Title, Visitor, timeZone, _before);
             Navigation.NavigateTo($"/session/play/{id}");
         }
         catch (Exception e) when (e is JSException or Microsoft.EntityFrameworkCore.DbUpdateException or InvalidOperationException)

@@ -24,7 +24,12 @@ public sealed partial class SessionStore(IDbContextFactory<AppDbContext> dbFacto
 
             if (state.IsOver && state.DoneSteps.Count > 0 && !await db.CompletedSessions.AnyAsync(s => s.RunId == run.Id))
             {
-                db.CompletedSessions.Add(Completed(run, clock, exercises));
+                // The owner may have changed since the run was loaded: the user signed in meanwhile.
+                var owner = await db.SessionRuns.Where(r => r.Id == run.Id).Select(r => new { r.UserId, r.BrowserKey }).SingleAsync();
+                var completed = Completed(run, clock, exercises);
+                completed.UserId = owner.UserId;
+                completed.BrowserKey = owner.BrowserKey;
+                db.CompletedSessions.Add(completed);
                 await db.SaveChangesAsync();
             }
 
@@ -58,6 +63,7 @@ public sealed partial class SessionStore(IDbContextFactory<AppDbContext> dbFacto
         {
             RunId = run.Id,
             BrowserKey = run.BrowserKey,
+            UserId = run.UserId,
             Title = run.Title,
             StartedAt = state.StartedAt ?? finishedAt,
             FinishedAt = finishedAt,
@@ -66,6 +72,7 @@ public sealed partial class SessionStore(IDbContextFactory<AppDbContext> dbFacto
             ActiveSeconds = (int)Math.Round(state.ActiveTime.TotalSeconds),
             PlannedSeconds = (int)clock.Timeline.Total.TotalSeconds,
             Finished = state.Status == SessionStatus.Completed,
+            Before = run.Before?.Copy(),
             Exercises = [.. done],
         };
     }

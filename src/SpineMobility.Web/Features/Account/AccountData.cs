@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SpineMobility.Web.Data;
+
+namespace SpineMobility.Web.Features.Account;
+
+/// <summary>Deletes an account and every piece of data that is its, all or nothing.</summary>
+public static class AccountData
+{
+    /// <param name="db">The request's context, the same one the user manager's store writes through, so one transaction covers both.</param>
+    public static async Task<IdentityResult> DeleteAsync(AppDbContext db, UserManager<AppUser> users, AppUser user, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Sessions carry the user id without a foreign key (see SessionConfiguration), so they go explicitly;
+        // their exercises follow by cascade, as do settings, streak rules and pauses with the user row.
+        await db.CompletedSessions.Where(s => s.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.SessionRuns.Where(r => r.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+
+        var result = await users.DeleteAsync(user);
+        if (result.Succeeded)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return result;
+    }
+}

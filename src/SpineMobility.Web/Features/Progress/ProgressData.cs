@@ -1,0 +1,169 @@
+using Microsoft.EntityFrameworkCore;
+using SpineMobility.Web.Data;
+using SpineMobility.Web.Features.Exercises;
+using SpineMobility.Web.Features.Progress.Streaks;
+using SpineMobility.Web.Features.Sessions;
+using SpineMobility.Web.Features.Settings;
+using SpineMobility.Web.Hosting;
+
+namespace SpineMobility.Web.Features.Progress;
+
+/// <summary>
+/// The numbers behind the progress page. Sessions are aggregated per day in the database, so a user
+/// with years of history costs one row per active day, not one per session or exercise.
+/// </summary>
+public sealed class ProgressData(IDbContextFactory<AppDbContext> dbFactory, SettingsStore settingsStore, TimeProvider time)
+{
+    public const int HistoryPageSize = 20;
+
+    public async Task<ProgressSnapshot> LoadAsync(Visitor visitor, CancellationToken cancellationToken = default)
+    {
+        var settings = visitor.UserId is { } userId ? await settingsStore.GetAsync(userId, visitor.BrowserTimeZone, cancellationToken) : null;
+        var zone = settings?.TimeZone ?? visitor.BrowserTimeZone;
+        var today = TimeZones.LocalDate(time.GetUtcNow(), zone);
+        IReadOnlyList<StreakRule> rules = visitor.UserId is { } id ? await settingsStore.RulesAsync(id, cancellationToken) : [StreakRule.Default];
+        IReadOnlyList<StreakPause> pauses = visitor.UserId is { } owner
+            ? [.. (await settingsStore.PausesAsync(owner, cancellationToken)).Select(p => p.ToPause())]
+            : [];
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var sessions = db.CompletedSessions.AsNoTracking().Where(SessionOwnership.Completed(visitor));
+        var days = await sessions
+            .GroupBy(s => s.LocalDate)
+            .Select(g => new DayActivity(g.Key, g.Sum(s => s.ActiveSeconds), g.Max(s => s.ActiveSeconds)))
+            .ToListAsync(cancellationToken);
+
+        var report = StreakCalculator.Calculate(days, rules, pauses, today);
+        var weekStart = rules.OrderBy(r => r.EffectiveFrom).Last().WeekStart;
+        var thisWeek = StartOfWeek(today, weekStart);
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        var since = thisWeek < thisMonth ? thisWeek : thisMonth;
+
+        // Per-exercise rows only for this week and month, a bounded number, to split time by region and movement.
+        var recent = await (
+                from s in sessions
+                where s.LocalDate >= since
+                from e in s.Exercises
+                select new RecentExercise(s.LocalDate, e.Seconds, e.Exercise!.Regions, e.Exercise.Directions))
+            .ToListAsync(cancellationToken);
+
+        var checkIns = await sessions
+            .Where(s => s.Before != null || s.After != null)
+            .OrderByDescending(s => s.FinishedAt)
+            .Take(30)
+            .Select(s => new CheckInPoint(s.LocalDate, s.Before!.Stiffness, s.After!.Stiffness, s.Before.Pain, s.After.Pain))
+            .ToListAsync(cancellationToken);
+        checkIns.Reverse();
+
+        return new ProgressSnapshot(
+            visitor.IsSignedIn,
+            zone,
+            report,
+            days.ToDictionary(d => d.Date, d => d.TotalSeconds / 60),
+            WeeklyMinutes(days, thisWeek, 12),
+            Split(recent.Where(r => r.Date >= thisWeek), r => r.Regions),
+            Split(recent.Where(r => r.Date >= thisMonth), r => r.Regions),
+            Split(recent.Where(r => r.Date >= thisWeek), r => r.Directions),
+            Split(recent.Where(r => r.Date >= thisMonth), r => r.Directions),
+            checkIns,
+            weekStart);
+    }
+
+    /// <summary>One page of the history, newest first.</summary>
+    public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(Visitor visitor, int page, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var sessions = await db.CompletedSessions.AsNoTracking()
+            .Where(SessionOwnership.Completed(visitor))
+            .OrderByDescending(s => s.FinishedAt)
+            .Skip(page * HistoryPageSize)
+            .Take(HistoryPageSize)
+            .Select(s => new { s.Id, s.RunId, s.LocalDate, s.FinishedAt, s.TimeZone, s.Title, s.ActiveSeconds, s.Finished, Exercises = s.Exercises.Count, s.Before, s.After })
+            .ToListAsync(cancellationToken);
+
+        // The phases of the page's sessions in one more query (SQLite cannot nest them in the first).
+        var ids = sessions.Select(s => s.Id).ToList();
+        var phases = (await db.Set<CompletedExercise>().AsNoTracking()
+                .Where(e => ids.Contains(e.CompletedSessionId))
+                .Select(e => new { e.CompletedSessionId, e.Phase })
+                .Distinct()
+                .ToListAsync(cancellationToken))
+            .ToLookup(e => e.CompletedSessionId, e => e.Phase);
+
+        return [.. sessions.Select(s => new HistoryEntry(
+            s.RunId, s.LocalDate, s.FinishedAt, s.TimeZone, s.Title, s.ActiveSeconds, s.Finished, s.Exercises, [.. phases[s.Id].Order()], s.Before, s.After))];
+    }
+
+    /// <summary>One session of the visitor's, with its exercises; null when there is none they may see.</summary>
+    public async Task<CompletedSession?> SessionAsync(Visitor visitor, Guid runId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.CompletedSessions.AsNoTracking()
+            .Where(SessionOwnership.Completed(visitor))
+            .Include(s => s.Exercises).ThenInclude(e => e.Exercise)
+            .SingleOrDefaultAsync(s => s.RunId == runId, cancellationToken);
+    }
+
+    public static DateOnly StartOfWeek(DateOnly day, DayOfWeek weekStart) =>
+        day.AddDays(-(((int)day.DayOfWeek - (int)weekStart + 7) % 7));
+
+    private static IReadOnlyList<WeekMinutes> WeeklyMinutes(IReadOnlyList<DayActivity> days, DateOnly thisWeek, int weeks)
+    {
+        var first = thisWeek.AddDays(-7 * (weeks - 1));
+        var minutes = new int[weeks];
+        foreach (var day in days.Where(d => d.Date >= first && d.Date < thisWeek.AddDays(7)))
+        {
+            minutes[(day.Date.DayNumber - first.DayNumber) / 7] += day.TotalSeconds;
+        }
+
+        return [.. minutes.Select((seconds, i) => new WeekMinutes(first.AddDays(7 * i), seconds / 60))];
+    }
+
+    private static IReadOnlyDictionary<T, int> Split<T>(IEnumerable<RecentExercise> rows, Func<RecentExercise, IEnumerable<T>> keys)
+        where T : struct, Enum
+    {
+        var seconds = Enum.GetValues<T>().ToDictionary(k => k, _ => 0);
+        foreach (var row in rows)
+        {
+            foreach (var key in keys(row))
+            {
+                seconds[key] += row.Seconds;
+            }
+        }
+
+        return seconds.ToDictionary(p => p.Key, p => (int)Math.Round(p.Value / 60.0));
+    }
+
+    private sealed record RecentExercise(DateOnly Date, int Seconds, List<Region> Regions, List<MovementDirection> Directions);
+}
+
+public sealed record WeekMinutes(DateOnly WeekStart, int Minutes);
+
+public sealed record CheckInPoint(DateOnly Date, int? StiffnessBefore, int? StiffnessAfter, int? PainBefore, int? PainAfter);
+
+public sealed record HistoryEntry(
+    Guid RunId,
+    DateOnly LocalDate,
+    DateTimeOffset FinishedAt,
+    string TimeZone,
+    string Title,
+    int ActiveSeconds,
+    bool Finished,
+    int ExerciseCount,
+    List<SessionPhase> Phases,
+    CheckIn? Before,
+    CheckIn? After);
+
+/// <summary>Everything the progress page shows, computed in one go.</summary>
+public sealed record ProgressSnapshot(
+    bool SignedIn,
+    string TimeZone,
+    StreakReport Streak,
+    IReadOnlyDictionary<DateOnly, int> MinutesByDay,
+    IReadOnlyList<WeekMinutes> Weeks,
+    IReadOnlyDictionary<Region, int> RegionMinutesThisWeek,
+    IReadOnlyDictionary<Region, int> RegionMinutesThisMonth,
+    IReadOnlyDictionary<MovementDirection, int> DirectionMinutesThisWeek,
+    IReadOnlyDictionary<MovementDirection, int> DirectionMinutesThisMonth,
+    IReadOnlyList<CheckInPoint> CheckIns,
+    DayOfWeek WeekStart);

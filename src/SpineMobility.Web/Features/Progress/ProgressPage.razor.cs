@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Components;
+using SpineMobility.Web.Hosting;
+
+namespace SpineMobility.Web.Features.Progress;
+
+public partial class ProgressPage
+{
+    [Inject]
+    private ProgressData Data { get; set; } = default!;
+
+    [CascadingParameter]
+    public Visitor? Visitor { get; set; }
+
+    private ProgressSnapshot? Snapshot { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (Visitor is not null)
+        {
+            Snapshot = await Data.LoadAsync(Visitor);
+        }
+    }
+}

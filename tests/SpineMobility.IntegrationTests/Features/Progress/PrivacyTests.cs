@@ -1,0 +1,111 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SpineMobility.Testing;
+using SpineMobility.Web.Features.Progress;
+using SpineMobility.Web.Features.Sessions;
+using SpineMobility.Web.Features.Sessions.Playing;
+using SpineMobility.Web.Features.Settings;
+
+namespace SpineMobility.IntegrationTests.Features.Progress;
+
+/// <summary>Every piece of personal data is its owner's alone, and goes when the account goes.</summary>
+public sealed class PrivacyTests : IAsyncLifetime
+{
+    private const string Password = "Stretch-2026!";
+    private readonly string _aliceEmail = $"alice-{Guid.NewGuid():N}@example.com";
+    private readonly string _bobEmail = $"bob-{Guid.NewGuid():N}@example.com";
+    private SpineMobilityApp _app = default!;
+    private string _alice = "";
+    private string _bob = "";
+
+    public async Task InitializeAsync()
+    {
+        _app = new SpineMobilityApp();
+        _alice = await _app.CreateUserAsync(_aliceEmail, Password);
+        _bob = await _app.CreateUserAsync(_bobEmail, Password);
+    }
+
+    private Task<Guid> RecordSessionAsync(string title, string? userId, string browserKey = RecordedSessions.AnyBrowser) =>
+        _app.RecordSessionAsync(userId, title, DateTimeOffset.UtcNow, browserKey: browserKey);
+
+    [Fact]
+    public async Task Another_user_gets_a_404_for_a_session_and_never_sees_it_in_their_history()
+    {
+        var session = await RecordSessionAsync("Alice's evening routine", _alice);
+        using var bob = await _app.SignedInClientAsync(_bobEmail, Password);
+        using var alice = await _app.SignedInClientAsync(_aliceEmail, Password);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await bob.GetAsync($"/progress/sessions/{session}")).StatusCode);
+        Assert.DoesNotContain("evening routine", await bob.GetStringAsync("/progress"), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, (await alice.GetAsync($"/progress/sessions/{session}")).StatusCode);
+        Assert.Contains("evening routine", await alice.GetStringAsync("/progress"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Signed_out_visitors_see_no_ones_sessions_and_are_sent_to_sign_in_for_settings()
+    {
+        var session = await RecordSessionAsync("Alice's evening routine", _alice);
+        using var anonymous = _app.CreateClient(new() { AllowAutoRedirect = false });
+
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/progress/sessions/{session}")).StatusCode);
+        Assert.DoesNotContain("evening routine", await anonymous.GetStringAsync("/progress"), StringComparison.Ordinal);
+        foreach (var page in new[] { "/settings", "/Account/Manage" })
+        {
+            var response = await anonymous.GetAsync(page);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/Account/Login", response.Headers.Location!.OriginalString.Replace("http://localhost", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
+    public async Task Signing_in_claims_the_sessions_this_browser_did_while_signed_out()
+    {
+        using var browser = _app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var firstVisit = await browser.GetAsync("/");
+        var visitor = firstVisit.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("sm-visitor=", StringComparison.Ordinal));
+        var browserKey = visitor["sm-visitor=".Length..visitor.IndexOf(';', StringComparison.Ordinal)];
+        var session = await RecordSessionAsync("Lunch break stretch", userId: null, browserKey);
+
+        using var response = await browser.SignInAsync(_aliceEmail, Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var db = _app.CreateDbContext();
+        Assert.Equal(_alice, await db.CompletedSessions.Where(s => s.RunId == session).Select(s => s.UserId).SingleAsync());
+        Assert.Equal(_alice, await db.SessionRuns.Where(r => r.Id == session).Select(r => r.UserId).SingleAsync());
+        Assert.Contains("Lunch break stretch", await browser.GetStringAsync("/progress"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Deleting_an_account_removes_all_its_data_and_nothing_of_anyone_elses()
+    {
+        await RecordSessionAsync("Alice's routine", _alice);
+        await RecordSessionAsync("Bob's routine", _bob);
+        var settings = _app.Services.GetRequiredService<SettingsStore>();
+        await settings.GetAsync(_alice);
+        await settings.AddPauseAsync(_alice, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 5), "flu");
+        using var alice = await _app.SignedInClientAsync(_aliceEmail, Password);
+
+        using var wrong = await alice.PostFormAsync("/Account/Manage/DeletePersonalData", "delete-account", new() { ["Input.Password"] = "not-it" });
+        Assert.Contains("nothing was deleted", WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        using var response = await alice.PostFormAsync("/Account/Manage/DeletePersonalData", "delete-account", new() { ["Input.Password"] = Password });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var db = _app.CreateDbContext();
+        Assert.False(await db.Users.AnyAsync(u => u.Id == _alice));
+        Assert.False(await db.CompletedSessions.AnyAsync(s => s.UserId == _alice));
+        Assert.False(await db.SessionRuns.AnyAsync(r => r.UserId == _alice));
+        Assert.False(await db.Set<CompletedExercise>().AnyAsync(e => !db.CompletedSessions.Any(s => s.Id == e.CompletedSessionId)));
+        Assert.False(await db.UserSettings.AnyAsync(s => s.UserId == _alice));
+        Assert.False(await db.Pauses.AnyAsync(p => p.UserId == _alice));
+        Assert.Equal("Bob's routine", await db.CompletedSessions.Where(s => s.UserId == _bob).Select(s => s.Title).SingleAsync());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _app.DeleteDatabase();
+    }
+}
