@@ -36,6 +36,10 @@ internal sealed class CompletedSessionConfiguration : IEntityTypeConfiguration<C
         builder.HasOne<SessionRun>().WithOne().HasForeignKey<CompletedSession>(s => s.RunId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(s => new { s.BrowserKey, s.LocalDate });
         builder.HasIndex(s => new { s.UserId, s.LocalDate });
+
+        // The history and the check-in trend read newest first.
+        builder.HasIndex(s => new { s.UserId, s.FinishedAt });
+        builder.HasIndex(s => new { s.BrowserKey, s.FinishedAt });
         builder.Property(s => s.BrowserKey).HasMaxLength(64);
         builder.Property(s => s.Title).HasMaxLength(200);
         builder.Property(s => s.TimeZone).HasMaxLength(64);

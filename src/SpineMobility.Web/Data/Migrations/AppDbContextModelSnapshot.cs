@@ -451,7 +451,11 @@ namespace SpineMobility.Web.Data.Migrations
                     b.HasIndex("RunId")
                         .IsUnique();
 
+                    b.HasIndex("BrowserKey", "FinishedAt");
+
                     b.HasIndex("BrowserKey", "LocalDate");
+
+                    b.HasIndex("UserId", "FinishedAt");
 
                     b.HasIndex("UserId", "LocalDate");
 

@@ -14,12 +14,15 @@ let lastSecond = null;
 let lastKey = null;
 let lastSpoken = 0;
 let wakeLock = null;
+let defaults = { sound: true, voice: true };
 
+// This device's own choice wins; without one, the account's (or on).
 export function preferences() {
-  return {
-    sound: localStorage.getItem(SOUND) !== "off",
-    voice: localStorage.getItem(VOICE) !== "off",
+  const stored = (key, fallback) => {
+    const value = localStorage.getItem(key);
+    return value === null ? fallback : value !== "off";
   };
+  return { sound: stored(SOUND, defaults.sound), voice: stored(VOICE, defaults.voice) };
 }
 
 export function setPreference(name, on) {
@@ -27,7 +30,8 @@ export function setPreference(name, on) {
   showSoundHint();
 }
 
-export function start(element, dotnetRef) {
+export function start(element, dotnetRef, accountDefaults) {
+  if (accountDefaults) defaults = { sound: !!accountDefaults.sound, voice: !!accountDefaults.voice };
   root = element || document.body;
   dotnet = dotnetRef;
   document.addEventListener("keydown", onKey);

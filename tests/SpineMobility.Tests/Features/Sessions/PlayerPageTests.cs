@@ -30,6 +30,7 @@ public sealed class PlayerPageTests : ComponentTest
         Services.AddSingleton<ExerciseCatalog>();
         Services.AddSingleton<SessionStore>();
         Services.AddSingleton<SessionRuns>();
+        Services.AddSingleton<SpineMobility.Web.Features.Settings.SettingsStore>();
         Services.AddLogging();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         _module = JSInterop.SetupModule("./js/player.js");

@@ -38,6 +38,9 @@ public partial class PlayerPage
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
+    [Inject]
+    private Settings.SettingsStore Settings { get; set; } = default!;
+
     private LiveSession? Live => _lease?.Session;
 
     private SessionClock? Clock => Live?.Clock;
@@ -111,7 +114,11 @@ public partial class PlayerPage
         {
             _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/player.js");
             _self = DotNetObjectReference.Create(this);
-            await _module.InvokeVoidAsync("start", Clock!.State.IsOver ? null : _root, _self);
+            // An account's sound choices are the defaults on a device that has made none of its own.
+            var defaults = Visitor?.UserId is { } userId && await Settings.GetAsync(userId, Visitor.BrowserTimeZone) is { } settings
+                ? new SoundPreferences(settings.Sound, settings.Voice)
+                : new SoundPreferences(true, true);
+            await _module.InvokeVoidAsync("start", Clock!.State.IsOver ? null : _root, _self, defaults);
             var preferences = await _module.InvokeAsync<SoundPreferences>("preferences");
             if (preferences.Sound != _sound || preferences.Voice != _voice)
             {
