@@ -26,7 +26,7 @@ public static class ProgressCharts
         {
             var monday = first.AddDays(7 * column);
             // A month's name heads the first week that starts in it.
-            columns[column] = column == 0 || monday.Month != monday.AddDays(-7).Month
+            columns[column] = column > 0 && monday.Month != monday.AddDays(-7).Month
                 ? monday.ToString("MMM", CultureInfo.InvariantCulture)
                 : "";
 

@@ -53,6 +53,7 @@ public sealed class ProgressChartsTests
         // The week of Monday 2 November 2026 is the first to start in November.
         Assert.Equal("Nov", map.ColumnLabels[52 - 3]);
         Assert.Equal("", map.ColumnLabels[52]);
+        Assert.Equal("", map.ColumnLabels[0]);
     }
 
     [Fact]
