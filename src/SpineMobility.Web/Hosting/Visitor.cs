@@ -23,6 +23,12 @@ public sealed record Visitor(string BrowserKey, string? UserId = null, string Br
     public static IApplicationBuilder UseVisitorCookie(IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var key = context.Request.Cookies[CookieName];
+        if (!IsWellFormed(key) && !WantsVisitor(context.Request))
+        {
+            await next();
+            return;
+        }
+
         if (!IsWellFormed(key))
         {
             key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
@@ -43,6 +49,18 @@ public sealed record Visitor(string BrowserKey, string? UserId = null, string Br
         context.Items[ItemKey] = new Visitor(key!, userId, zone);
         await next();
     });
+
+    /// <summary>Pages and forms need to know the visitor; scripts, styles, the API, the feed and health checks do not,
+    /// and a cookie on those would only keep them out of caches.</summary>
+    private static bool WantsVisitor(HttpRequest request)
+    {
+        var path = request.Path.Value ?? "/";
+        return Path.GetExtension(path).Length == 0
+               && !(request.Path.StartsWithSegments("/_framework") || request.Path.StartsWithSegments("/_content")
+                    || request.Path.StartsWithSegments("/_blazor") || request.Path.StartsWithSegments("/api")
+                    || request.Path.StartsWithSegments("/calendar") || request.Path.StartsWithSegments("/healthz")
+                    || request.Path.StartsWithSegments("/openapi"));
+    }
 
     private static bool IsWellFormed(string? key) => key is { Length: 32 } && key.All(char.IsAsciiHexDigitLower);
 }

@@ -201,6 +201,20 @@ public sealed class SessionRunTests : IAsyncLifetime
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("/favicon.svg")]
+    [InlineData("/api/exercises")]
+    [InlineData("/healthz")]
+    public async Task Files_and_the_api_get_no_visitor_cookie_so_they_stay_cacheable(string path)
+    {
+        using var client = _app.CreateClient(new() { HandleCookies = false });
+
+        var response = await client.GetAsync(path);
+
+        response.EnsureSuccessStatusCode();
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(Visitor.CookieName, StringComparison.Ordinal)));
+    }
+
     public async Task DisposeAsync()
     {
         await _app.DisposeAsync();
