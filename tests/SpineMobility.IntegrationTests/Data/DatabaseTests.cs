@@ -34,6 +34,16 @@ public sealed class DatabaseTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Pages_refuse_framing_and_sniffing_and_allow_the_wake_lock()
+    {
+        var response = await fixture.Client.GetAsync("/");
+
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Contains("screen-wake-lock=(self)", response.Headers.GetValues("Permissions-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_health_endpoint_reports_healthy()
     {
         var response = await fixture.Client.GetAsync("/healthz");

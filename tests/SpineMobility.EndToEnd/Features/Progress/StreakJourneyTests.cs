@@ -72,10 +72,14 @@ public sealed partial class StreakJourneyTests(BrowserFixture fixture) : Browser
         await OpenAsync("/progress");
         await Expect(Page.GetByText("No sessions yet")).ToBeVisibleAsync();
 
-        // Signed in again, it is all still there, and a session opens to its detail.
+        // A session done while signed out again waits in this browser...
+        await FinishShortSessionAsync();
+        await Expect(Page.GetByTestId("sign-in-hint")).ToBeVisibleAsync();
+
+        // ...and signing in brings it to the account, beside everything that was already there.
         await SignInAsync(email);
         await Expect(Page.GetByTestId("current-streak")).ToContainTextAsync("1 day");
-        await Expect(HistoryRows).ToHaveCountAsync(2);
+        await Expect(HistoryRows).ToHaveCountAsync(3);
         await HistoryRows.First.GetByRole(AriaRole.Link).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Exercises" })).ToBeVisibleAsync();
     });
