@@ -10,12 +10,6 @@ public sealed record Dose(DoseKind Kind, int? MinSeconds, int? MaxSeconds, int? 
 
     public bool IsHold => Kind == DoseKind.Hold;
 
-    /// <summary>The shortest time the dose takes, in seconds, on one side.</summary>
-    public int ShortestSeconds => IsHold ? MinSeconds!.Value : Reps!.Value * SecondsPerRep!.Value;
-
-    /// <summary>The longest time the dose takes, in seconds, on one side.</summary>
-    public int LongestSeconds => IsHold ? MaxSeconds!.Value : ShortestSeconds;
-
     /// <summary>What the user reads: "30–60 s hold", "20 s hold", "8 reps".</summary>
     public override string ToString() => Kind switch
     {

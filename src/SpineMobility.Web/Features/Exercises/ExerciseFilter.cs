@@ -78,14 +78,6 @@ public sealed record ExerciseFilter(
         return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
     }
 
-    public bool Matches(Exercise exercise) =>
-        (Regions.Count == 0 || exercise.Regions.Any(Regions.Contains))
-        && (Position is null || exercise.Position == Position)
-        && (Equipment is null || exercise.Equipment == Equipment)
-        && (string.IsNullOrWhiteSpace(Query)
-            || exercise.Name.Contains(Query, StringComparison.OrdinalIgnoreCase)
-            || exercise.Summary.Contains(Query, StringComparison.OrdinalIgnoreCase));
-
     private static T? ParseOne<T>(string name, string? value, Dictionary<string, string[]> problems) where T : struct, Enum
     {
         if (string.IsNullOrWhiteSpace(value))

@@ -21,6 +21,16 @@ public static class CheckInSummary
         return parts.Count == 0 ? null : string.Join(" · ", parts);
     }
 
+    /// <summary>"stiffness 6/10 · pain 2/10 · Neck, Lower back", or "No check-in".</summary>
+    public static string Describe(CheckIn? checkIn) => checkIn is null || checkIn.IsEmpty
+        ? "No check-in"
+        : string.Join(" · ", new[]
+        {
+            checkIn.Stiffness is { } s ? $"stiffness {s}/10" : null,
+            checkIn.Pain is { } p ? $"pain {p}/10" : null,
+            checkIn.Areas.Count > 0 ? string.Join(", ", checkIn.Areas.Select(CheckInPicker.Label)) : null,
+        }.Where(x => x is not null));
+
     private static string? Pair(string what, int? before, int? after) => (before, after) switch
     {
         (null, null) => null,

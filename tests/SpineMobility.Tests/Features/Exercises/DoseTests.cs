@@ -12,22 +12,4 @@ public sealed class DoseTests
 
     [Fact]
     public void Repetitions_read_as_reps() => Assert.Equal("8 reps", Dose.Repetitions(8, 5).ToString());
-
-    [Fact]
-    public void Repetitions_take_their_count_times_their_tempo()
-    {
-        var dose = Dose.Repetitions(8, 5);
-
-        Assert.Equal(40, dose.ShortestSeconds);
-        Assert.Equal(40, dose.LongestSeconds);
-    }
-
-    [Fact]
-    public void A_hold_takes_between_its_minimum_and_maximum()
-    {
-        var dose = Dose.Hold(30, 60);
-
-        Assert.Equal(30, dose.ShortestSeconds);
-        Assert.Equal(60, dose.LongestSeconds);
-    }
 }
