@@ -52,11 +52,11 @@ public sealed class ExerciseCatalog(IDbContextFactory<AppDbContext> dbFactory)
         return await db.Exercises.AsNoTracking().SingleOrDefaultAsync(e => e.Slug == slug && !e.IsRetired, cancellationToken);
     }
 
+    /// <summary>How many active exercises each region has, from the cached catalog.</summary>
     public async Task<IReadOnlyDictionary<Region, int>> CountByRegionAsync(CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var regions = await db.Exercises.AsNoTracking().Where(e => !e.IsRetired).Select(e => e.Regions).ToListAsync(cancellationToken);
-        return Enum.GetValues<Region>().ToDictionary(r => r, r => regions.Count(list => list.Contains(r)));
+        var active = await ActiveAsync(cancellationToken);
+        return Enum.GetValues<Region>().ToDictionary(r => r, r => active.Count(e => e.Regions.Contains(r)));
     }
 
     private static string EscapeLike(string text) =>

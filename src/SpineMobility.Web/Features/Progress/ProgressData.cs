@@ -18,13 +18,12 @@ public sealed class ProgressData(IDbContextFactory<AppDbContext> dbFactory, Sett
 
     public async Task<ProgressSnapshot> LoadAsync(Visitor visitor, CancellationToken cancellationToken = default)
     {
-        var settings = visitor.UserId is { } userId ? await settingsStore.GetAsync(userId, visitor.BrowserTimeZone, cancellationToken) : null;
+        // Signed out, a browser's streak follows the default rules in its own zone.
+        var (settings, rules, pauses) = visitor.UserId is { } userId
+            ? await settingsStore.StreakInputsAsync(userId, visitor.BrowserTimeZone, cancellationToken)
+            : (null, [StreakRule.Default], []);
         var zone = settings?.TimeZone ?? visitor.BrowserTimeZone;
         var today = TimeZones.LocalDate(time.GetUtcNow(), zone);
-        IReadOnlyList<StreakRule> rules = visitor.UserId is { } id ? await settingsStore.RulesAsync(id, cancellationToken) : [StreakRule.Default];
-        IReadOnlyList<StreakPause> pauses = visitor.UserId is { } owner
-            ? [.. (await settingsStore.PausesAsync(owner, cancellationToken)).Select(p => p.ToPause())]
-            : [];
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var sessions = db.CompletedSessions.AsNoTracking().Where(SessionOwnership.Completed(visitor));

@@ -127,17 +127,20 @@ public sealed class SettingsStore(IDbContextFactory<AppDbContext> dbFactory, Tim
         return token;
     }
 
-    public async Task<IReadOnlyList<StreakRule>> RulesAsync(string userId, CancellationToken cancellationToken = default)
+    /// <summary>Everything the streak is computed from for an account: its settings, dated rules and pauses.</summary>
+    public async Task<(UserSettings Settings, IReadOnlyList<StreakRule> Rules, IReadOnlyList<StreakPause> Pauses)> StreakInputsAsync(
+        string userId, string browserTimeZone, CancellationToken cancellationToken = default)
     {
+        var settings = await GetAsync(userId, browserTimeZone, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rules = await db.StreakRuleChanges.AsNoTracking().Where(r => r.UserId == userId).ToListAsync(cancellationToken);
-        if (rules.Count > 0)
-        {
-            return [.. rules.Select(r => r.ToRule())];
-        }
+        var rules = await db.StreakRuleChanges.AsNoTracking().Where(r => r.UserId == userId).Select(r => r.ToRule()).ToListAsync(cancellationToken);
+        var pauses = await db.Pauses.AsNoTracking().Where(p => p.UserId == userId).Select(p => p.ToPause()).ToListAsync(cancellationToken);
 
-        var settings = await GetAsync(userId, cancellationToken: cancellationToken);
-        return [new StreakRule(DateOnly.MinValue, settings.DailyMinimumMinutes, settings.RestDaysPerWeek, settings.WeekStart)];
+        // Until the rules first change, the settings are the one rule there is.
+        IReadOnlyList<StreakRule> effective = rules.Count > 0
+            ? rules
+            : [new StreakRule(DateOnly.MinValue, settings.DailyMinimumMinutes, settings.RestDaysPerWeek, settings.WeekStart)];
+        return (settings, effective, pauses);
     }
 
     public async Task<IReadOnlyList<PauseEntry>> PausesAsync(string userId, CancellationToken cancellationToken = default)

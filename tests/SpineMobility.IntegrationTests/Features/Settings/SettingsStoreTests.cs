@@ -43,7 +43,7 @@ public sealed class SettingsStoreTests : IAsyncLifetime
 
         Assert.Empty(await Store.SaveAsync(settings, "UTC"));
 
-        var rules = (await Store.RulesAsync(_userId)).OrderBy(r => r.EffectiveFrom).ToList();
+        var rules = (await Store.StreakInputsAsync(_userId, "UTC")).Rules.OrderBy(r => r.EffectiveFrom).ToList();
         Assert.Equal(2, rules.Count);
         Assert.Equal(new StreakRule(DateOnly.MinValue, 5, 1, DayOfWeek.Monday), rules[0]);
         Assert.Equal(new StreakRule(new DateOnly(2026, 11, 27), 15, 1, DayOfWeek.Monday), rules[1]);
@@ -59,7 +59,7 @@ public sealed class SettingsStoreTests : IAsyncLifetime
         settings.RestDaysPerWeek = 2;
         await Store.SaveAsync(settings, "UTC");
 
-        var rules = await Store.RulesAsync(_userId);
+        var rules = (await Store.StreakInputsAsync(_userId, "UTC")).Rules;
 
         Assert.Equal(new StreakRule(new DateOnly(2026, 11, 26), 10, 2, DayOfWeek.Monday), rules.OrderBy(r => r.EffectiveFrom).Last());
         Assert.Equal(2, rules.Count);
@@ -95,6 +95,18 @@ public sealed class SettingsStoreTests : IAsyncLifetime
 
         Assert.Contains(problems, p => p.Contains(named, StringComparison.OrdinalIgnoreCase));
         Assert.Equal(5, (await Store.GetAsync(_userId)).DailyMinimumMinutes);
+    }
+
+    [Fact]
+    public async Task Before_any_change_the_settings_are_the_one_rule_and_pauses_come_along()
+    {
+        await Store.AddPauseAsync(_userId, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 3), null);
+
+        var (settings, rules, pauses) = await Store.StreakInputsAsync(_userId, "Europe/Berlin");
+
+        Assert.Equal("Europe/Berlin", settings.TimeZone);
+        Assert.Equal(new StreakRule(DateOnly.MinValue, 5, 1, DayOfWeek.Monday), Assert.Single(rules));
+        Assert.Equal(new StreakPause(new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 3)), Assert.Single(pauses));
     }
 
     [Fact]
