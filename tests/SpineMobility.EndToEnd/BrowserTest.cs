@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace SpineMobility.EndToEnd;
 
@@ -47,6 +48,38 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
 
     protected Task WaitUntilInteractiveAsync() =>
         Page.Locator("[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    /// <summary>
+    /// Presses Start on the session builder and, when the safety questions come first (a new visitor's
+    /// first session), answers no to each, as a user without warning signs does.
+    /// </summary>
+    protected async Task StartSessionAsync()
+    {
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Start", Exact = true }).ClickAsync();
+        var check = Page.GetByTestId("safety-check");
+        var player = Page.Locator(".player");
+        await check.Or(player).First.WaitForAsync();
+        if (await check.IsVisibleAsync())
+        {
+            await AnswerSafetyQuestionsAsync(yesTo: null);
+            await check.GetByRole(AriaRole.Button, new() { Name = "Start the session" }).ClickAsync();
+        }
+    }
+
+    /// <summary>Answers every red-flag question on the page no, but the one whose text contains <paramref name="yesTo"/>.</summary>
+    protected async Task AnswerSafetyQuestionsAsync(string? yesTo)
+    {
+        var questions = Page.Locator(".screening-question");
+        await Expect(questions).ToHaveCountAsync(6);
+        for (var i = 0; i < 6; i++)
+        {
+            // Each question's radios are labelled "Yes: <question>" and "No: <question>".
+            var radios = questions.Nth(i).GetByRole(AriaRole.Radio);
+            var question = await radios.Nth(0).GetAttributeAsync("aria-label") ?? "";
+            var answer = yesTo is not null && question.Contains(yesTo, StringComparison.OrdinalIgnoreCase) ? 0 : 1;
+            await radios.Nth(answer).CheckAsync();
+        }
+    }
 
     /// <summary>Runs the steps of a test and leaves a screenshot behind when one fails.</summary>
     protected async Task StepsAsync(Func<Task> steps, [CallerMemberName] string test = "")

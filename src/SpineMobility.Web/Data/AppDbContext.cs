@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SpineMobility.Web.Features.Account;
 using SpineMobility.Web.Features.Exercises;
 using SpineMobility.Web.Features.Progress;
+using SpineMobility.Web.Features.Safety;
 using SpineMobility.Web.Features.Sessions;
 using SpineMobility.Web.Features.Settings;
 
@@ -23,6 +24,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<StreakRuleChange> StreakRuleChanges => Set<StreakRuleChange>();
 
     public DbSet<PauseEntry> Pauses => Set<PauseEntry>();
+
+    public DbSet<SafetyScreening> SafetyScreenings => Set<SafetyScreening>();
+
+    public DbSet<PainReport> PainReports => Set<PainReport>();
+
+    public DbSet<SideReport> SideReports => Set<SideReport>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -62,6 +62,7 @@ public static class CatalogSync
         to.Steps = from.Steps;
         to.Cues = from.Cues;
         to.Cautions = from.Cautions;
+        to.Illustration = from.Illustration;
         to.SortOrder = from.SortOrder;
     }
 }

@@ -24,6 +24,7 @@ public static class Pipeline
         app.UseAntiforgery();
         Visitor.UseVisitorCookie(app);
 
+        app.UseIllustrations();
         app.MapStaticAssets();
         app.MapOpenApi();
         app.MapHealthChecks("/healthz");

@@ -64,6 +64,7 @@ public static class ServiceRegistration
         services.AddSingleton<ExerciseCatalog>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<SessionOwnership>();
+        services.AddSingleton<Features.Safety.SafetyStore>();
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<ProgressData>();
         services.AddAccounts();

@@ -9,7 +9,7 @@ namespace SpineMobility.IntegrationTests.Data;
 public sealed class CatalogSyncTests : IDisposable
 {
     private readonly string _database = TempFiles.NewPath("sync", ".db");
-    private readonly string _contentFile = TempFiles.NewPath("exercises", ".json");
+    private readonly string _contentFile = TempFiles.ContentFolder("{}");
 
     private async Task<SpineMobilityApp> StartAsync(JsonObject content)
     {
@@ -82,9 +82,11 @@ public sealed class CatalogSyncTests : IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm", _contentFile })
+        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
         {
             File.Delete(file);
         }
+
+        Directory.Delete(Path.GetDirectoryName(_contentFile)!, recursive: true);
     }
 }

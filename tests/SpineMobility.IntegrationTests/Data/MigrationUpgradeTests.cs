@@ -24,9 +24,13 @@ public sealed class MigrationUpgradeTests : IDisposable
         await using (var db = Open())
         {
             await db.GetService<IMigrator>().MigrateAsync("GuidedSessions");
-            var content = ExerciseContent.Parse("exercises.json", await File.ReadAllTextAsync(RepoFiles.ExercisesJson));
-            await CatalogSync.RunAsync(db, content.Exercises, CancellationToken.None);
-            var chinTucks = await db.Exercises.Where(e => e.Slug == "chin-tucks").Select(e => e.Id).SingleAsync();
+            // The catalog row as that version's sync wrote it: no illustration columns yet.
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO Exercises (Slug, Name, Summary, Regions, Position, Equipment, Directions, PerSide, Phases, Intensity, Steps, Cues, Cautions, SortOrder, IsRetired, Dose_Kind, Dose_Reps, Dose_SecondsPerRep)
+                VALUES ('chin-tucks', 'Chin tucks', 'Draws the head back over the shoulders.', '["Cervical"]', 'Seated', 'Chair', '["Flexion"]', 0, '["Mobility"]', 'Gentle',
+                        '["Sit tall."]', '["Move slowly."]', '["Stop on sharp pain."]', 2, 0, 'Reps', 10, 3)
+                """);
+            var chinTucks = await db.Database.SqlQuery<int>($"SELECT Id AS Value FROM Exercises WHERE Slug = 'chin-tucks'").SingleAsync();
 
             // Rows as the version of that time wrote them, column for column.
             var state = Json.Converter<SessionState>().ConvertToProvider(SessionState.NotStarted(SessionTimeline.From([])));
@@ -54,6 +58,13 @@ public sealed class MigrationUpgradeTests : IDisposable
             Assert.Equal("chin-tucks", Assert.Single(session.Exercises).Exercise!.Slug);
             Assert.Equal("Neck relief", (await db.SessionRuns.SingleAsync()).Title);
             Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+
+            // The catalog sync of the new version fills in what the upgrade added.
+            var content = await ExerciseContent.LoadAsync(RepoFiles.ExercisesJson);
+            await CatalogSync.RunAsync(db, content.Exercises, CancellationToken.None);
+            var synced = await db.Exercises.SingleAsync(e => e.Slug == "chin-tucks");
+            Assert.Equal("illustrations/chin-tucks-start.svg", synced.Illustration.StartFile);
+            Assert.Equal(session.Exercises[0].ExerciseId, synced.Id);
         }
     }
 

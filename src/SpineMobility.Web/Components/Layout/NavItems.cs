@@ -13,5 +13,12 @@ public static class NavItems
         new("Exercises", "/exercises", Icons.Material.Filled.FitnessCenter),
         new("Session", "/session", Icons.Material.Filled.PlayCircle),
         new("Progress", "/progress", Icons.Material.Filled.Insights),
+        new("Safety", "/safety", Icons.Material.Filled.HealthAndSafety),
+    ];
+
+    /// <summary>Pages reached from the drawer and the footer rather than the bar.</summary>
+    public static readonly IReadOnlyList<NavItem> More =
+    [
+        new("About this app", "/about", Icons.Material.Filled.Info),
     ];
 }

@@ -14,6 +14,11 @@ internal sealed class ExerciseConfiguration : IEntityTypeConfiguration<Exercise>
         builder.HasIndex(e => new { e.IsRetired, e.SortOrder });
 
         builder.ComplexProperty(e => e.Dose);
+        builder.ComplexProperty(e => e.Illustration, i =>
+        {
+            i.Property(x => x.StartFile).HasMaxLength(200);
+            i.Property(x => x.EndFile).HasMaxLength(200);
+        });
 
         builder.PrimitiveCollection(e => e.Regions).ElementType(t => t.HasConversion<string>());
         builder.PrimitiveCollection(e => e.Directions).ElementType(t => t.HasConversion<string>());

@@ -313,6 +313,29 @@ namespace SpineMobility.Web.Data.Migrations
                                 .HasColumnType("INTEGER");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Illustration", "SpineMobility.Web.Features.Exercises.Exercise.Illustration#Illustration", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("EndAlt")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("EndFile")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("StartAlt")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("StartFile")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")
@@ -371,6 +394,88 @@ namespace SpineMobility.Web.Data.Migrations
                     b.HasKey("UserId", "EffectiveFrom");
 
                     b.ToTable("StreakRuleChanges");
+                });
+
+            modelBuilder.Entity("SpineMobility.Web.Features.Safety.PainReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Choice")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EasierName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EasierSlug")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExerciseName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExerciseSlug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Pain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId", "ReportedAt");
+
+                    b.ToTable("PainReports", (string)null);
+                });
+
+            modelBuilder.Entity("SpineMobility.Web.Features.Safety.SafetyScreening", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BrowserKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TakenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("YesTo")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BrowserKey", "TakenAt");
+
+                    b.HasIndex("UserId", "TakenAt");
+
+                    b.ToTable("SafetyScreenings", (string)null);
                 });
 
             modelBuilder.Entity("SpineMobility.Web.Features.Sessions.CompletedExercise", b =>
@@ -530,6 +635,41 @@ namespace SpineMobility.Web.Data.Migrations
                     b.ToTable("SessionRuns");
                 });
 
+            modelBuilder.Entity("SpineMobility.Web.Features.Sessions.SideReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BlockIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExerciseSlug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tighter")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId", "BlockIndex")
+                        .IsUnique();
+
+                    b.ToTable("SideReports", (string)null);
+                });
+
             modelBuilder.Entity("SpineMobility.Web.Features.Settings.UserSettings", b =>
                 {
                     b.Property<string>("UserId")
@@ -651,6 +791,23 @@ namespace SpineMobility.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SpineMobility.Web.Features.Safety.PainReport", b =>
+                {
+                    b.HasOne("SpineMobility.Web.Features.Sessions.SessionRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SpineMobility.Web.Features.Safety.SafetyScreening", b =>
+                {
+                    b.HasOne("SpineMobility.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("SpineMobility.Web.Features.Sessions.CompletedExercise", b =>
                 {
                     b.HasOne("SpineMobility.Web.Features.Sessions.CompletedSession", null)
@@ -753,6 +910,15 @@ namespace SpineMobility.Web.Data.Migrations
                         });
 
                     b.Navigation("Before");
+                });
+
+            modelBuilder.Entity("SpineMobility.Web.Features.Sessions.SideReport", b =>
+                {
+                    b.HasOne("SpineMobility.Web.Features.Sessions.SessionRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SpineMobility.Web.Features.Settings.UserSettings", b =>

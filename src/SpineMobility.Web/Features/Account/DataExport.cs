@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using SpineMobility.Web.Components.Layout;
 using SpineMobility.Web.Data;
 using SpineMobility.Web.Features.Exercises;
+using SpineMobility.Web.Features.Safety;
 using SpineMobility.Web.Features.Sessions;
 using SpineMobility.Web.Features.Sessions.Playing;
 using SpineMobility.Web.Features.Settings;
@@ -74,6 +75,22 @@ public static class DataExport
             .OrderBy(r => r.CreatedAt)
             .ToListAsync(cancellationToken);
 
+        var screenings = await db.SafetyScreenings.AsNoTracking()
+            .Where(s => s.UserId == account.Id)
+            .OrderBy(s => s.TakenAt)
+            .ToListAsync(cancellationToken);
+        var runs = db.SessionRuns.Where(r => r.UserId == account.Id).Select(r => r.Id);
+        var painReports = await db.PainReports.AsNoTracking()
+            .Where(p => runs.Contains(p.RunId))
+            .OrderBy(p => p.ReportedAt)
+            .Select(p => new PainReportExport(p.RunId, p.ReportedAt, p.ExerciseSlug, p.ExerciseName, p.Pain, p.Area, p.Choice, p.EasierSlug))
+            .ToListAsync(cancellationToken);
+        var sideReports = await db.SideReports.AsNoTracking()
+            .Where(s => runs.Contains(s.RunId))
+            .OrderBy(s => s.ReportedAt)
+            .Select(s => new SideReportExport(s.RunId, s.LocalDate, s.ExerciseSlug, s.Tighter))
+            .ToListAsync(cancellationToken);
+
         var now = time.GetUtcNow();
         var export = new DataExportDocument(
             now,
@@ -82,7 +99,10 @@ public static class DataExport
             streakRules,
             pauses,
             [.. sessions.Select(SessionExport.From)],
-            [.. unfinished.Select(UnfinishedSessionExport.From)]);
+            [.. unfinished.Select(UnfinishedSessionExport.From)],
+            [.. screenings.Select(s => new ScreeningExport(s.TakenAt, s.Reason, s.Result, s.YesTo))],
+            painReports,
+            sideReports);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(export, JsonOptions);
         return TypedResults.File(bytes, "application/json; charset=utf-8", $"spinemobility-export-{FileDate(settings, now)}.json");
     }
@@ -169,7 +189,16 @@ public static class DataExport
         IReadOnlyList<StreakRuleExport> StreakRules,
         IReadOnlyList<PauseExport> Pauses,
         IReadOnlyList<SessionExport> Sessions,
-        IReadOnlyList<UnfinishedSessionExport> UnfinishedSessions);
+        IReadOnlyList<UnfinishedSessionExport> UnfinishedSessions,
+        IReadOnlyList<ScreeningExport> SafetyScreenings,
+        IReadOnlyList<PainReportExport> PainReports,
+        IReadOnlyList<SideReportExport> SideReports);
+
+    private sealed record ScreeningExport(DateTimeOffset TakenAt, ScreeningReason Reason, ScreeningResult Result, IReadOnlyList<RedFlag> YesTo);
+
+    private sealed record PainReportExport(Guid RunId, DateTimeOffset ReportedAt, string ExerciseSlug, string ExerciseName, int Pain, BodyArea Area, PainChoice Choice, string? EasierSlug);
+
+    private sealed record SideReportExport(Guid RunId, DateOnly Date, string ExerciseSlug, TighterSide Tighter);
 
     private sealed record AccountExport(string Id, string? Email, string? UserName);
 

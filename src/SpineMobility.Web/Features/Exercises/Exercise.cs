@@ -34,6 +34,8 @@ public sealed class Exercise
 
     public List<string> Cautions { get; set; } = [];
 
+    public Illustration Illustration { get; set; } = Illustration.None;
+
     /// <summary>The exercise's place in the content file, which is the order the catalog is browsed in.</summary>
     public int SortOrder { get; set; }
 

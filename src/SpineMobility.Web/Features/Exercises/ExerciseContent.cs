@@ -18,8 +18,10 @@ public static partial class ExerciseContent
     private static readonly HashSet<string> KnownFields =
     [
         "slug", "name", "regions", "summary", "position", "equipment", "directions", "dose",
-        "perSide", "phases", "intensity", "steps", "cues", "cautions",
+        "perSide", "phases", "intensity", "steps", "cues", "cautions", "illustration",
     ];
+
+    private const int MaxAltLength = 300;
 
     public static async Task<Result> LoadAsync(string path, CancellationToken cancellationToken = default)
     {
@@ -29,10 +31,11 @@ public static partial class ExerciseContent
         }
 
         var json = await File.ReadAllTextAsync(path, cancellationToken);
-        return Parse(path, json);
+        return Parse(path, json, Path.GetDirectoryName(Path.GetFullPath(path)));
     }
 
-    public static Result Parse(string file, string json)
+    /// <param name="contentDirectory">Where the illustrations' files are looked for; null checks how they are named but not the files.</param>
+    public static Result Parse(string file, string json, string? contentDirectory = null)
     {
         JsonDocument document;
         try
@@ -73,7 +76,7 @@ public static partial class ExerciseContent
             var index = 0;
             foreach (var element in entries.EnumerateArray())
             {
-                var entry = new EntryReader(file, index, element, problems);
+                var entry = new EntryReader(file, index, element, problems, contentDirectory);
                 var exercise = entry.Read();
                 if (exercise is not null)
                 {
@@ -106,7 +109,7 @@ public static partial class ExerciseContent
     private static partial Regex SlugPattern();
 
     /// <summary>Reads one entry, recording each problem against it and its field.</summary>
-    private sealed class EntryReader(string file, int index, JsonElement element, List<ContentProblem> problems)
+    private sealed class EntryReader(string file, int index, JsonElement element, List<ContentProblem> problems, string? contentDirectory)
     {
         private string _slug = "";
         private bool _valid = true;
@@ -160,6 +163,7 @@ public static partial class ExerciseContent
                 Steps = Texts("steps"),
                 Cues = Texts("cues"),
                 Cautions = Texts("cautions"),
+                Illustration = ReadIllustration() ?? Illustration.None,
             };
             return _valid ? exercise : null;
         }
@@ -366,6 +370,84 @@ public static partial class ExerciseContent
             var reps = PositiveInteger(dose, "reps", required: true);
             var secondsPerRep = PositiveInteger(dose, "secondsPerRep", required: true);
             return reps is null || secondsPerRep is null ? null : Dose.Repetitions(reps.Value, secondsPerRep.Value);
+        }
+
+        private Illustration? ReadIllustration()
+        {
+            if (!TryGet("illustration", out var illustration))
+            {
+                return null;
+            }
+
+            if (illustration.ValueKind != JsonValueKind.Object)
+            {
+                Problem("illustration", $"must be an object with a \"start\" and an \"end\" frame, not {Describe(illustration)}");
+                return null;
+            }
+
+            foreach (var property in illustration.EnumerateObject().Where(p => p.Name is not ("start" or "end")))
+            {
+                Problem($"illustration.{property.Name}", "unknown field (allowed: start, end)");
+            }
+
+            var start = ReadFrame(illustration, "start");
+            var end = ReadFrame(illustration, "end");
+            return start is null || end is null ? null : new Illustration(start.Value.File, start.Value.Alt, end.Value.File, end.Value.Alt);
+        }
+
+        private (string File, string Alt)? ReadFrame(JsonElement illustration, string name)
+        {
+            var field = $"illustration.{name}";
+            if (!illustration.TryGetProperty(name, out var frame) || frame.ValueKind == JsonValueKind.Null)
+            {
+                Problem(field, "missing: give the frame's file and alt text");
+                return null;
+            }
+
+            if (frame.ValueKind != JsonValueKind.Object)
+            {
+                Problem(field, $"must be an object like {{\"file\": \"illustrations/{_slug}-{name}.svg\", \"alt\": \"…\"}}, not {Describe(frame)}");
+                return null;
+            }
+
+            foreach (var property in frame.EnumerateObject().Where(p => p.Name is not ("file" or "alt")))
+            {
+                Problem($"{field}.{property.Name}", "unknown field (allowed: file, alt)");
+            }
+
+            var file = FrameText(frame, $"{field}.file", "file");
+            var alt = FrameText(frame, $"{field}.alt", "alt");
+            if (alt is { Length: > MaxAltLength })
+            {
+                Problem($"{field}.alt", $"is {alt.Length} characters long; describe the position in at most {MaxAltLength}");
+                return null;
+            }
+
+            if (file is not null && (IllustrationFile.PathProblem(file) ?? (contentDirectory is null ? null : IllustrationFile.FileProblem(contentDirectory, file))) is { } problem)
+            {
+                Problem($"{field}.file", problem);
+                return null;
+            }
+
+            return file is null || alt is null ? null : (file, alt);
+        }
+
+        private string? FrameText(JsonElement frame, string field, string name)
+        {
+            if (!frame.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                Problem(field, "missing");
+                return null;
+            }
+
+            var text = value.ValueKind == JsonValueKind.String ? value.GetString()!.Trim() : null;
+            if (string.IsNullOrEmpty(text))
+            {
+                Problem(field, text is null ? $"must be text, not {Describe(value)}" : "is empty");
+                return null;
+            }
+
+            return text;
         }
 
         private int? PositiveInteger(JsonElement dose, string name, bool required)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SpineMobility.Web.Data;
 using SpineMobility.Web.Features.Exercises;
 using SpineMobility.Web.Features.Progress.Streaks;
+using SpineMobility.Web.Features.Safety;
 using SpineMobility.Web.Features.Sessions;
 using SpineMobility.Web.Features.Settings;
 using SpineMobility.Web.Hosting;
@@ -68,6 +69,32 @@ public sealed class ProgressData(IDbContextFactory<AppDbContext> dbFactory, Sett
             weekStart);
     }
 
+    /// <summary>Which side felt tighter in the visitor's per-side exercises, counted per exercise and month in the database.</summary>
+    /// <param name="timeZone">The zone the progress page counts days in, which decides the current month.</param>
+    public async Task<SideBalance> SidesAsync(Visitor visitor, string timeZone, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var runs = db.SessionRuns.Where(SessionOwnership.Runs(visitor)).Select(r => r.Id);
+        var counts = await db.SideReports.AsNoTracking()
+            .Where(s => runs.Contains(s.RunId))
+            .GroupBy(s => new { s.ExerciseSlug, s.LocalDate.Year, s.LocalDate.Month, s.Tighter })
+            .Select(g => new SideCount(g.Key.ExerciseSlug, g.Key.Year, g.Key.Month, g.Key.Tighter, g.Count()))
+            .ToListAsync(cancellationToken);
+        var slugs = counts.Select(c => c.Slug).Distinct().ToList();
+        var exercises = (await db.Exercises.AsNoTracking().Where(e => slugs.Contains(e.Slug)).Select(e => new { e.Slug, e.Name, e.Regions }).ToListAsync(cancellationToken))
+            .ToDictionary(e => e.Slug, e => (e.Name, (IReadOnlyList<Region>)e.Regions));
+        return SideBalance.From(counts, exercises, TimeZones.LocalDate(time.GetUtcNow(), timeZone));
+    }
+
+    /// <summary>The "This hurts" reports and side answers of one session, in the order they were given.</summary>
+    public async Task<(IReadOnlyList<PainReport> Pain, IReadOnlyList<SideReport> Sides)> ReportsAsync(Guid runId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var pain = await db.PainReports.AsNoTracking().Where(p => p.RunId == runId).OrderBy(p => p.ReportedAt).ToListAsync(cancellationToken);
+        var sides = await db.SideReports.AsNoTracking().Where(s => s.RunId == runId).OrderBy(s => s.BlockIndex).ToListAsync(cancellationToken);
+        return (pain, sides);
+    }
+
     /// <summary>One page of the history, newest first.</summary>
     public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(Visitor visitor, int page, CancellationToken cancellationToken = default)
     {
@@ -89,8 +116,17 @@ public sealed class ProgressData(IDbContextFactory<AppDbContext> dbFactory, Sett
                 .ToListAsync(cancellationToken))
             .ToLookup(e => e.CompletedSessionId, e => e.Phase);
 
+        var runIds = sessions.Select(s => s.RunId).ToList();
+        var worstPain = (await db.PainReports.AsNoTracking()
+                .Where(p => runIds.Contains(p.RunId))
+                .GroupBy(p => p.RunId)
+                .Select(g => new { RunId = g.Key, Worst = g.Max(p => p.Pain), Count = g.Count() })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(p => p.RunId, p => new PainNote(p.Worst, p.Count));
+
         return [.. sessions.Select(s => new HistoryEntry(
-            s.RunId, s.LocalDate, s.FinishedAt, s.TimeZone, s.Title, s.ActiveSeconds, s.Finished, s.Exercises, [.. phases[s.Id].Order()], s.Before, s.After))];
+            s.RunId, s.LocalDate, s.FinishedAt, s.TimeZone, s.Title, s.ActiveSeconds, s.Finished, s.Exercises, [.. phases[s.Id].Order()], s.Before, s.After,
+            worstPain.GetValueOrDefault(s.RunId)))];
     }
 
     /// <summary>One session of the visitor's, with its exercises; null when there is none they may see.</summary>
@@ -151,7 +187,14 @@ public sealed record HistoryEntry(
     int ExerciseCount,
     List<SessionPhase> Phases,
     CheckIn? Before,
-    CheckIn? After);
+    CheckIn? After,
+    PainNote? Pain = null);
+
+/// <summary>A session's "This hurts" reports in brief: the strongest pain, and how many reports.</summary>
+public sealed record PainNote(int Worst, int Reports)
+{
+    public override string ToString() => Reports == 1 ? $"hurt: {Worst}/10" : $"hurt {Reports} times, up to {Worst}/10";
+}
 
 /// <summary>Everything the progress page shows, computed in one go.</summary>
 public sealed record ProgressSnapshot(

@@ -13,11 +13,14 @@ public partial class ProgressPage
 
     private ProgressSnapshot? Snapshot { get; set; }
 
+    private SideBalance? Sides { get; set; }
+
     protected override async Task OnInitializedAsync()
     {
         if (Visitor is not null)
         {
             Snapshot = await Data.LoadAsync(Visitor);
+            Sides = await Data.SidesAsync(Visitor, Snapshot.TimeZone);
         }
     }
 }

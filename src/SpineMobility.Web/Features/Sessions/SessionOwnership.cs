@@ -19,7 +19,7 @@ public sealed class SessionOwnership(IDbContextFactory<AppDbContext> dbFactory)
         ? s => s.UserId == userId
         : s => s.UserId == null && s.BrowserKey == visitor.BrowserKey;
 
-    /// <summary>Gives the account every session this browser did while signed out.</summary>
+    /// <summary>Gives the account every session this browser did, and every safety screening it answered, while signed out.</summary>
     public async Task ClaimAsync(string browserKey, string userId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -27,6 +27,8 @@ public sealed class SessionOwnership(IDbContextFactory<AppDbContext> dbFactory)
         await db.SessionRuns.Where(r => r.BrowserKey == browserKey && r.UserId == null)
             .ExecuteUpdateAsync(set => set.SetProperty(r => r.UserId, userId), cancellationToken);
         await db.CompletedSessions.Where(s => s.BrowserKey == browserKey && s.UserId == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.UserId, userId), cancellationToken);
+        await db.SafetyScreenings.Where(s => s.BrowserKey == browserKey && s.UserId == null)
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.UserId, userId), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

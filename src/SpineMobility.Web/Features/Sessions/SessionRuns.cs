@@ -103,7 +103,8 @@ public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeP
                 var run = await db.SessionRuns.AsNoTracking().SingleAsync(r => r.Id == id, cancellationToken);
                 var slugs = run.Blocks.Select(b => b.Slug).Distinct().ToList();
                 var exercises = await db.Exercises.AsNoTracking().Where(e => slugs.Contains(e.Slug)).ToDictionaryAsync(e => e.Slug, cancellationToken);
-                live = new LiveSession(run, exercises, store, time);
+                var sides = await db.SideReports.AsNoTracking().Where(s => s.RunId == id).ToDictionaryAsync(s => s.BlockIndex, s => s.Tighter, cancellationToken);
+                live = new LiveSession(run, exercises, store, time, sides);
                 _live[id] = live;
             }
             live.Leases++;

@@ -210,3 +210,8 @@ function releaseWakeLock() {
     wakeLock = null;
   }
 }
+
+// The drawings stand still for users who asked their system for less motion.
+export function reducedMotion() {
+  return window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+}

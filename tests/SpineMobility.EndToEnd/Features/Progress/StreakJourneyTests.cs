@@ -13,7 +13,7 @@ public sealed partial class StreakJourneyTests(BrowserFixture fixture) : Browser
     private async Task FinishShortSessionAsync()
     {
         await OpenAsync("/session?minutes=5&seed=2");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Start", Exact = true }).ClickAsync();
+        await StartSessionAsync();
         await Expect(Page).ToHaveURLAsync(PlayerAddress());
         await Expect(Page.GetByTestId("summary-title")).ToHaveTextAsync("Session complete", new() { Timeout = 30_000 });
     }

@@ -33,7 +33,7 @@ public sealed partial class GuidedSessionTests(BrowserFixture fixture) : Browser
         await OpenAsync("/session?minutes=10&seed=3");
         await Expect(Page.GetByTestId("plan-total")).ToContainTextAsync("10 min");
 
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Start", Exact = true }).ClickAsync();
+        await StartSessionAsync();
 
         await Expect(Page).ToHaveURLAsync(PlayerAddress());
         await WaitUntilInteractiveAsync();
@@ -98,7 +98,7 @@ public sealed partial class GuidedSessionTests(BrowserFixture fixture) : Browser
     public Task Ending_early_asks_first_and_shows_what_was_done() => StepsAsync(async () =>
     {
         await OpenAsync("/session?preset=beginner-start");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Start", Exact = true }).ClickAsync();
+        await StartSessionAsync();
         await Expect(Page).ToHaveURLAsync(PlayerAddress());
         await WaitUntilInteractiveAsync();
         // Paused, so the fast clock cannot finish the session while the dialog is open.

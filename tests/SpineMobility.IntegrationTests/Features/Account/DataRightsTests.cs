@@ -6,9 +6,11 @@ using Microsoft.Extensions.Time.Testing;
 using SpineMobility.Testing;
 using SpineMobility.Web.Features.Exercises;
 using SpineMobility.Web.Features.Progress;
+using SpineMobility.Web.Features.Safety;
 using SpineMobility.Web.Features.Sessions;
 using SpineMobility.Web.Features.Sessions.Playing;
 using SpineMobility.Web.Features.Settings;
+using SpineMobility.Web.Hosting;
 
 namespace SpineMobility.IntegrationTests.Features.Account;
 
@@ -126,6 +128,34 @@ public sealed class DataRightsTests : IAsyncLifetime
         var interrupted = Assert.Single(alice.GetProperty("unfinishedSessions").EnumerateArray());
         Assert.Equal(unfinished.ToString(), interrupted.GetProperty("id").GetString());
         Assert.Equal(7, interrupted.GetProperty("before").GetProperty("stiffness").GetInt32());
+    }
+
+    [Fact]
+    public async Task Safety_answers_pain_reports_and_side_answers_are_exported_with_their_sessions()
+    {
+        var safety = _app.Services.GetRequiredService<SafetyStore>();
+        var answers = Enum.GetValues<RedFlag>().ToDictionary(f => f, f => (bool?)(f == RedFlag.FallOrAccident));
+        await safety.SaveScreeningAsync(new Visitor(RecordedSessions.AnyBrowser, _aliceId), ScreeningReason.FirstSession, answers);
+        await safety.SaveScreeningAsync(new Visitor(RecordedSessions.AnyBrowser, _bobId), ScreeningReason.FirstSession, answers);
+        await safety.ReportPainAsync(new PainReport { RunId = _aliceRun, ExerciseSlug = "cat-cow", ExerciseName = "Cat-cow", Pain = 6, Area = BodyArea.LowerBack });
+        await safety.ReportPainAsync(new PainReport { RunId = _bobRun, ExerciseSlug = "cat-cow", ExerciseName = "Cat-cow", Pain = 2, Area = BodyArea.Neck });
+        await using (var db = _app.CreateDbContext())
+        {
+            db.SideReports.Add(new SideReport { RunId = _aliceRun, BlockIndex = 2, ExerciseSlug = "pigeon-pose", Tighter = TighterSide.Right, LocalDate = new(2026, 11, 27) });
+            await db.SaveChangesAsync();
+        }
+
+        var alice = await ExportJsonAsync(AliceEmail);
+
+        var screening = Assert.Single(alice.GetProperty("safetyScreenings").EnumerateArray());
+        Assert.Equal("SeeProfessional", screening.GetProperty("result").GetString());
+        Assert.Equal(["FallOrAccident"], Texts(screening.GetProperty("yesTo")));
+        var pain = Assert.Single(alice.GetProperty("painReports").EnumerateArray());
+        Assert.Equal(6, pain.GetProperty("pain").GetInt32());
+        Assert.Equal("LowerBack", pain.GetProperty("area").GetString());
+        Assert.Equal(_aliceRun.ToString(), pain.GetProperty("runId").GetString());
+        var side = Assert.Single(alice.GetProperty("sideReports").EnumerateArray());
+        Assert.Equal(("pigeon-pose", "Right"), (side.GetProperty("exerciseSlug").GetString(), side.GetProperty("tighter").GetString()));
     }
 
     [Fact]

@@ -3,9 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SpineMobility.Testing;
 using SpineMobility.Web.Features.Progress;
+using SpineMobility.Web.Features.Safety;
 using SpineMobility.Web.Features.Sessions;
 using SpineMobility.Web.Features.Sessions.Playing;
 using SpineMobility.Web.Features.Settings;
+using SpineMobility.Web.Hosting;
 
 namespace SpineMobility.IntegrationTests.Features.Progress;
 
@@ -67,6 +69,8 @@ public sealed class PrivacyTests : IAsyncLifetime
         var visitor = firstVisit.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("sm-visitor=", StringComparison.Ordinal));
         var browserKey = visitor["sm-visitor=".Length..visitor.IndexOf(';', StringComparison.Ordinal)];
         var session = await RecordSessionAsync("Lunch break stretch", userId: null, browserKey);
+        await _app.Services.GetRequiredService<SafetyStore>().SaveScreeningAsync(
+            new Visitor(browserKey), ScreeningReason.FirstSession, Enum.GetValues<RedFlag>().ToDictionary(f => f, _ => (bool?)false));
 
         using var response = await browser.SignInAsync(_aliceEmail, Password);
 
@@ -75,6 +79,10 @@ public sealed class PrivacyTests : IAsyncLifetime
         Assert.Equal(_alice, await db.CompletedSessions.Where(s => s.RunId == session).Select(s => s.UserId).SingleAsync());
         Assert.Equal(_alice, await db.SessionRuns.Where(r => r.Id == session).Select(r => r.UserId).SingleAsync());
         Assert.Contains("Lunch break stretch", await browser.GetStringAsync("/progress"), StringComparison.Ordinal);
+
+        // The safety answers given on this browser come along too: no second screening before the next session.
+        Assert.Equal(_alice, await db.SafetyScreenings.Select(s => s.UserId).SingleAsync());
+        Assert.Equal(ScreeningNeed.None, await _app.Services.GetRequiredService<SafetyStore>().NeedAsync(new Visitor(browserKey, _alice)));
     }
 
     [Fact]
@@ -85,6 +93,16 @@ public sealed class PrivacyTests : IAsyncLifetime
         var settings = _app.Services.GetRequiredService<SettingsStore>();
         await settings.GetAsync(_alice);
         await settings.AddPauseAsync(_alice, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 5), "flu");
+        var aliceRun = await RecordSessionAsync("Alice's sore one", _alice);
+        var safety = _app.Services.GetRequiredService<SafetyStore>();
+        await safety.SaveScreeningAsync(new Visitor(RecordedSessions.AnyBrowser, _alice), ScreeningReason.FirstSession, Enum.GetValues<RedFlag>().ToDictionary(f => f, _ => (bool?)false));
+        await safety.ReportPainAsync(new PainReport { RunId = aliceRun, ExerciseSlug = "cat-cow", ExerciseName = "Cat-cow", Pain = 5, Area = BodyArea.LowerBack });
+        await using (var setup = _app.CreateDbContext())
+        {
+            setup.SideReports.Add(new SideReport { RunId = aliceRun, BlockIndex = 0, ExerciseSlug = "pigeon-pose", Tighter = TighterSide.Left });
+            await setup.SaveChangesAsync();
+        }
+
         using var alice = await _app.SignedInClientAsync(_aliceEmail, Password);
 
         using var wrong = await alice.PostFormAsync("/Account/Manage/DeletePersonalData", "delete-account", new() { ["Input.Password"] = "not-it" });
@@ -100,6 +118,9 @@ public sealed class PrivacyTests : IAsyncLifetime
         Assert.False(await db.Set<CompletedExercise>().AnyAsync(e => !db.CompletedSessions.Any(s => s.Id == e.CompletedSessionId)));
         Assert.False(await db.UserSettings.AnyAsync(s => s.UserId == _alice));
         Assert.False(await db.Pauses.AnyAsync(p => p.UserId == _alice));
+        Assert.False(await db.SafetyScreenings.AnyAsync());
+        Assert.False(await db.PainReports.AnyAsync());
+        Assert.False(await db.SideReports.AnyAsync());
         Assert.Equal("Bob's routine", await db.CompletedSessions.Where(s => s.UserId == _bob).Select(s => s.Title).SingleAsync());
     }
 

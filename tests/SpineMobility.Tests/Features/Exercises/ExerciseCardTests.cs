@@ -21,7 +21,18 @@ public sealed class ExerciseCardTests : ComponentTest
         Steps = ["Start on all fours."],
         Cues = ["Breathe slowly."],
         Cautions = ["Skip it if your knee complains."],
+        Illustration = new("illustrations/pigeon-pose-start.svg", "On hands and knees.", "illustrations/pigeon-pose-end.svg", "Front shin across, back leg long behind."),
     };
+
+    [Fact]
+    public void The_card_shows_the_drawing_of_both_positions_with_their_descriptions()
+    {
+        var card = Render<ExerciseCard>(p => p.Add(c => c.Exercise, PigeonPose()));
+
+        var images = card.FindAll("[data-testid=figure] img");
+        Assert.Equal(["On hands and knees.", "Front shin across, back leg long behind."], images.Select(i => i.GetAttribute("alt")));
+        Assert.All(images, i => Assert.Equal("lazy", i.GetAttribute("loading")));
+    }
 
     [Fact]
     public void The_card_shows_the_name_dose_per_side_badge_and_cautions()

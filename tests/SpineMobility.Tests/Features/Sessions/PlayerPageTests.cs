@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SpineMobility.Web.Data;
 using SpineMobility.Web.Features.Exercises;
+using SpineMobility.Web.Features.Safety;
 using SpineMobility.Web.Features.Sessions;
 using SpineMobility.Web.Features.Sessions.Planning;
 using SpineMobility.Web.Features.Sessions.Playing;
@@ -31,6 +32,7 @@ public sealed class PlayerPageTests : ComponentTest
         Services.AddSingleton<SessionStore>();
         Services.AddSingleton<SessionRuns>();
         Services.AddSingleton<SpineMobility.Web.Features.Settings.SettingsStore>();
+        Services.AddSingleton<SafetyStore>();
         Services.AddLogging();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         _module = JSInterop.SetupModule("./js/player.js");
@@ -177,6 +179,162 @@ public sealed class PlayerPageTests : ComponentTest
         Assert.Equal("Europe/Berlin", recorded.TimeZone);
         Assert.Equal(new DateOnly(2026, 11, 26), recorded.LocalDate);
         Assert.Equal(2, recorded.Exercises.Count);
+    }
+
+    private static AngleSharp.Dom.IElement Chip(IRenderedComponent<PlayerPage> player, string text) =>
+        player.FindAll(".this-hurts .mud-chip").First(c => c.TextContent.Trim() == text);
+
+    private static void ClickButton(IRenderedComponent<PlayerPage> player, string text) =>
+        player.FindAll("button").First(b => b.TextContent.Trim().StartsWith(text, StringComparison.Ordinal)).Click();
+
+    private async Task<IRenderedComponent<PlayerPage>> HurtingInKneeToChestAsync(int pain)
+    {
+        var player = await OpenAsync();
+        Wait(10 + 40 + 10 + 5);
+        player.WaitForAssertion(() => Assert.Equal("Left side", player.Find("[data-testid=side]").TextContent.Trim()));
+
+        player.Find("[data-testid=this-hurts-button]").Click();
+        player.WaitForAssertion(() => Assert.NotNull(player.Find("[data-testid=this-hurts]")));
+        Chip(player, pain.ToString(System.Globalization.CultureInfo.InvariantCulture)).Click();
+        Chip(player, "Lower back").Click();
+        ClickButton(player, "Next");
+        return player;
+    }
+
+    [Fact]
+    public async Task A_rep_set_shows_the_drawing_moving_at_the_exercises_tempo_with_its_descriptions()
+    {
+        var player = await OpenAsync();
+        Wait(10);
+
+        player.WaitForAssertion(() => Assert.Equal("Move", player.Find("[data-testid=step-kind]").TextContent.Trim()));
+        var figure = player.Find("[data-testid=figure]");
+        Assert.Contains("figure-moving", figure.ClassList);
+        Assert.Equal("--tempo: 5s", figure.GetAttribute("style"));
+        var chinTucks = TestCatalog.Get("chin-tucks").Illustration;
+        Assert.Equal([chinTucks.StartAlt, chinTucks.EndAlt], figure.QuerySelectorAll("img").Select(i => i.GetAttribute("alt")));
+    }
+
+    [Fact]
+    public async Task With_reduced_motion_the_players_drawing_stands_still()
+    {
+        _module.Setup<bool>("reducedMotion").SetResult(true);
+        var player = await OpenAsync();
+        Wait(10);
+
+        player.WaitForAssertion(() => Assert.Contains("figure-pair", player.Find("[data-testid=figure]").ClassList));
+        Assert.DoesNotContain("figure-moving", player.Find("[data-testid=figure]").ClassList);
+        Assert.Empty(player.FindAll(".figure-moving, .figure-settling"));
+    }
+
+    [Fact]
+    public async Task Getting_ready_shows_the_cautions_and_the_first_step_reminds_to_stay_comfortable()
+    {
+        var player = await OpenAsync();
+
+        Assert.Contains("comfortable range", player.Find("[data-testid=start-reminder]").TextContent, StringComparison.Ordinal);
+        var cautions = player.Find("[data-testid=cautions]").TextContent;
+        Assert.All(TestCatalog.Get("chin-tucks").Cautions, c => Assert.Contains(c, cautions, StringComparison.Ordinal));
+
+        Wait(10 + 40);
+        player.WaitForAssertion(() => Assert.Equal("Knee-to-chest", player.Find("[data-testid=exercise-name]").TextContent.Trim()));
+        Assert.Empty(player.FindAll("[data-testid=start-reminder]"));
+        Assert.Contains(TestCatalog.Get("knee-to-chest").Cautions[0], player.Find("[data-testid=cautions]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task This_hurts_pauses_and_the_gentler_exercise_for_the_same_region_takes_over()
+    {
+        var player = await HurtingInKneeToChestAsync(pain: 4);
+
+        player.WaitForAssertion(() => Assert.Contains("Pelvic tilts", player.Find("[data-testid=easier]").TextContent, StringComparison.Ordinal));
+        ClickButton(player, "Try something gentler");
+
+        player.WaitForAssertion(() => Assert.Equal("Pelvic tilts", player.Find("[data-testid=exercise-name]").TextContent.Trim()));
+        Assert.Equal("Get ready", player.Find("[data-testid=step-kind]").TextContent.Trim());
+        Assert.Empty(player.FindAll("[data-testid=paused]"));
+
+        await using var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var report = await db.PainReports.SingleAsync();
+        Assert.Equal((4, BodyArea.LowerBack, PainChoice.EasierExercise, "pelvic-tilts"), (report.Pain, report.Area, report.Choice, report.EasierSlug));
+        Assert.Equal("knee-to-chest", report.ExerciseSlug);
+        var run = await db.SessionRuns.SingleAsync();
+        Assert.Equal(["chin-tucks", "knee-to-chest", "pelvic-tilts"], run.Blocks.Select(b => b.Slug));
+    }
+
+    [Fact]
+    public async Task The_gentler_exercise_counts_in_the_recorded_session()
+    {
+        var player = await HurtingInKneeToChestAsync(pain: 3);
+        player.WaitForAssertion(() => Assert.NotNull(player.Find("[data-testid=easier]")));
+        ClickButton(player, "Try something gentler");
+        player.WaitForAssertion(() => Assert.Equal("Pelvic tilts", player.Find("[data-testid=exercise-name]").TextContent.Trim()));
+
+        Wait(600);
+
+        player.WaitForAssertion(() => Assert.Equal("Session complete", player.Find("[data-testid=summary-title]").TextContent.Trim()));
+        await using var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var recorded = await db.CompletedSessions.Include(s => s.Exercises).ThenInclude(e => e.Exercise).SingleAsync();
+        Assert.Equal(["chin-tucks", "pelvic-tilts"], recorded.Exercises.Select(e => e.Exercise!.Slug).Order());
+    }
+
+    [Fact]
+    public async Task Skipping_after_it_hurts_leaves_the_whole_exercise()
+    {
+        var player = await HurtingInKneeToChestAsync(pain: 5);
+        player.WaitForAssertion(() => Assert.NotNull(player.Find("[data-testid=easier]")));
+
+        ClickButton(player, "Skip this exercise");
+
+        player.WaitForAssertion(() => Assert.Equal("Session complete", player.Find("[data-testid=summary-title]").TextContent.Trim()));
+        await using var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        Assert.Equal(PainChoice.SkipExercise, (await db.PainReports.SingleAsync()).Choice);
+    }
+
+    [Fact]
+    public async Task Strong_pain_asks_the_safety_questions_and_a_yes_ends_the_session_with_advice()
+    {
+        var player = await HurtingInKneeToChestAsync(pain: 8);
+
+        player.WaitForAssertion(() => Assert.NotNull(player.Find("[data-testid=screening]")));
+        foreach (var question in RedFlags.Questions)
+        {
+            var answer = question.Flag == RedFlag.FallOrAccident ? "Yes" : "No";
+            player.Find($"input[aria-label='{answer}: {question.Question}']").Click();
+        }
+
+        ClickButton(player, "Continue");
+        player.WaitForAssertion(() => Assert.NotNull(player.Find("[data-testid=seek-care]")));
+        Assert.Empty(player.FindAll("[data-testid=easier]"));
+        ClickButton(player, "End the session");
+
+        player.WaitForAssertion(() => Assert.Equal("Session ended", player.Find("[data-testid=summary-title]").TextContent.Trim()));
+        Assert.NotNull(player.Find("[data-testid=safety-stop]"));
+        await using var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        Assert.Equal(PainChoice.StoppedForSafety, (await db.PainReports.SingleAsync()).Choice);
+        var screening = await db.SafetyScreenings.SingleAsync();
+        Assert.Equal([RedFlag.FallOrAccident], screening.YesTo);
+        Assert.Equal(ScreeningReason.AfterHighPain, screening.Reason);
+        Assert.Equal(ScreeningNeed.FlagRaised, await Services.GetRequiredService<SafetyStore>().NeedAsync(Me));
+    }
+
+    [Fact]
+    public async Task After_a_per_side_exercise_one_tap_says_which_side_felt_tighter()
+    {
+        var player = await OpenAsync();
+        Wait(10 + 40 + 10 + 30 + 5 + 30);
+        player.WaitForAssertion(() => Assert.NotNull(player.Find("[data-testid=summary-sides] [data-testid=side-question]")));
+
+        player.FindAll("[data-testid=side-question] button").First(b => b.TextContent.Trim() == "Left").Click();
+
+        player.WaitForAssertion(() => Assert.Equal("true", player.FindAll("[data-testid=side-question] button").First(b => b.TextContent.Trim() == "Left").GetAttribute("aria-pressed")));
+        player.FindAll("[data-testid=side-question] button").First(b => b.TextContent.Trim() == "Right").Click();
+        player.WaitForAssertion(() => Assert.Equal("true", player.FindAll("[data-testid=side-question] button").First(b => b.TextContent.Trim() == "Right").GetAttribute("aria-pressed")));
+
+        await using var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var report = await db.SideReports.SingleAsync();
+        Assert.Equal(("knee-to-chest", 1, TighterSide.Right), (report.ExerciseSlug, report.BlockIndex, report.Tighter));
+        Assert.Equal(new DateOnly(2026, 11, 26), report.LocalDate);
     }
 
     protected override async ValueTask DisposeAsyncCore()

@@ -276,4 +276,45 @@ public sealed class SessionClockTests
         Wait(10 + 40 + 10, clock);
         Assert.Null(clock.NextExercise);
     }
+
+    [Fact]
+    public void Skipping_an_exercise_leaves_both_of_its_sides_for_the_next_exercise()
+    {
+        var clock = Started();
+        Wait(10 + 40 + 10 + 5, clock); // into knee-to-chest, left side
+
+        clock.SkipExercise();
+
+        Assert.Equal(SessionStatus.Completed, clock.Status);
+        Assert.DoesNotContain(clock.State.DoneSteps, d => Short.Steps[d.StepIndex].Block.Slug == "knee-to-chest");
+    }
+
+    [Fact]
+    public void Skipping_an_exercise_from_its_get_ready_goes_to_the_next_get_ready_at_full_length()
+    {
+        var clock = Started();
+        Wait(3, clock);
+
+        clock.SkipExercise();
+
+        Assert.Equal(2, clock.State.StepIndex);
+        Assert.Equal(StepKind.GetReady, clock.Current!.Kind);
+        Assert.Equal(TimeSpan.FromSeconds(10), clock.Remaining);
+    }
+
+    [Fact]
+    public void Replanning_keeps_what_was_done_and_starts_the_chosen_step_afresh()
+    {
+        var clock = Started();
+        Wait(10 + 40 + 4, clock); // chin tucks done, 6 s into the next get ready
+        var longer = SessionTimeline.From([.. Short.Steps.Select(s => s.Block).Distinct(),
+            new RoutineBlock(SessionPhase.CoolDown, "childs-pose", "Child's pose", false, DoseKind.Hold, 30, null, null, 10)]);
+
+        var replanned = clock.Replan(longer, 6);
+
+        Assert.Equal(clock.State.DoneSteps, replanned.State.DoneSteps);
+        Assert.Equal("childs-pose", replanned.Current!.Block.Slug);
+        Assert.Equal(TimeSpan.FromSeconds(10), replanned.Remaining);
+        Assert.Equal(SessionStatus.Running, replanned.Status);
+    }
 }

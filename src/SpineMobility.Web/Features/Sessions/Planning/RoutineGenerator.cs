@@ -71,6 +71,10 @@ public static class RoutineGenerator
         return routine with { Blocks = [.. blocks.Take(index), replacement, .. blocks.Skip(index + 1)] };
     }
 
+    /// <summary>A block of one exercise at its nominal dose, as a swap would make it.</summary>
+    public static RoutineBlock BlockFor(Exercise exercise, SessionPhase phase, StartingPosition? previousPosition) =>
+        Draft.Nominal(exercise, phase, isFocus: false, previousPosition).ToBlock();
+
     /// <summary>Removes one block; if that would put the same exercise twice in a row, the second is swapped.</summary>
     public static Routine Remove(Routine routine, int index, IReadOnlyList<Exercise> catalog)
     {

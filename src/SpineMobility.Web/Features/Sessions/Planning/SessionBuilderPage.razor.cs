@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
 using SpineMobility.Web.Features.Exercises;
+using SpineMobility.Web.Features.Safety;
 using SpineMobility.Web.Hosting;
 
 namespace SpineMobility.Web.Features.Sessions.Planning;
@@ -14,6 +15,9 @@ public partial class SessionBuilderPage
     private bool _customMinutes;
     private bool _starting;
     private CheckIn _before = new();
+
+    /// <summary>Set while the safety questions stand between the user and the session, with why they are asked.</summary>
+    private ScreeningNeed _screening;
 
     [Inject]
     private ExerciseCatalog Catalog { get; set; } = default!;
@@ -29,6 +33,9 @@ public partial class SessionBuilderPage
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private SafetyStore Safety { get; set; } = default!;
 
     [CascadingParameter]
     public Visitor? Visitor { get; set; }
@@ -124,9 +131,21 @@ public partial class SessionBuilderPage
         _starting = true;
         try
         {
-            var timeZone = await JS.InvokeAsync<string>("spine.timeZone");
-            var id = await Runs.StartAsync(_routine, Title, Visitor, timeZone, _before);
-            Navigation.NavigateTo($"/session/play/{id}");
+            var need = await Safety.NeedAsync(Visitor);
+            if (need == ScreeningNeed.None && ScreeningRules.IsHighPain(_before.Pain))
+            {
+                need = ScreeningNeed.AfterHighPain;
+            }
+
+            if (need != ScreeningNeed.None)
+            {
+                _screening = need;
+                _starting = false;
+                await JS.InvokeVoidAsync("scrollTo", 0, 0);
+                return;
+            }
+
+            await StartSessionAsync();
         }
         catch (Exception e) when (e is JSException or Microsoft.EntityFrameworkCore.DbUpdateException or InvalidOperationException)
         {
@@ -134,6 +153,48 @@ public partial class SessionBuilderPage
             Snackbar.Add("The session could not be started. Please try again.", Severity.Error);
         }
     }
+
+    private async Task OnScreenedAsync(SafetyScreening screening)
+    {
+        if (screening.Result != ScreeningResult.Clear || _routine is null || Visitor is null)
+        {
+            // The advice shows in place of the questions; the session does not start.
+            return;
+        }
+
+        _screening = ScreeningNeed.None;
+        _starting = true;
+        try
+        {
+            await StartSessionAsync();
+        }
+        catch (Exception e) when (e is JSException or Microsoft.EntityFrameworkCore.DbUpdateException or InvalidOperationException)
+        {
+            _starting = false;
+            Snackbar.Add("The session could not be started. Please try again.", Severity.Error);
+        }
+    }
+
+    private async Task StartSessionAsync()
+    {
+        var timeZone = await JS.InvokeAsync<string>("spine.timeZone");
+        var id = await Runs.StartAsync(_routine!, Title, Visitor!, timeZone, _before);
+        Navigation.NavigateTo($"/session/play/{id}");
+    }
+
+    private ScreeningReason ScreeningReasonOf => _screening switch
+    {
+        ScreeningNeed.AfterHighPain => ScreeningReason.AfterHighPain,
+        ScreeningNeed.FlagRaised => ScreeningReason.FlagRaised,
+        _ => ScreeningReason.FirstSession,
+    };
+
+    private string ScreeningHeading => _screening switch
+    {
+        ScreeningNeed.AfterHighPain => "You reported strong pain: a quick safety check",
+        ScreeningNeed.FlagRaised => "Last time, you answered yes to a warning sign",
+        _ => "Before your first session: a quick safety check",
+    };
 }
 
 /// <summary>Enough of a run to offer it for resuming.</summary>

@@ -1,4 +1,5 @@
 using SpineMobility.Web.Features.Exercises;
+using SpineMobility.Web.Features.Sessions.Planning;
 
 namespace SpineMobility.Web.Features.Sessions.Playing;
 
@@ -16,13 +17,16 @@ public sealed class LiveSession : IDisposable
     private readonly SessionStore _store;
     private readonly TimeProvider _time;
     private ITimer? _timer;
+    private readonly Dictionary<string, Exercise> _exercises;
+    private readonly Dictionary<int, TighterSide> _sides;
     private int _announcements;
     private bool _disposed;
 
-    internal LiveSession(SessionRun run, IReadOnlyDictionary<string, Exercise> exercises, SessionStore store, TimeProvider time)
+    internal LiveSession(SessionRun run, IReadOnlyDictionary<string, Exercise> exercises, SessionStore store, TimeProvider time, IReadOnlyDictionary<int, TighterSide>? sides = null)
     {
         Run = run;
-        Exercises = exercises;
+        _exercises = new(exercises, StringComparer.Ordinal);
+        _sides = sides is null ? [] : new(sides);
         _store = store;
         _time = time;
         Clock = new SessionClock(SessionTimeline.From(run.Blocks), run.State, time);
@@ -33,10 +37,13 @@ public sealed class LiveSession : IDisposable
 
     public SessionRun Run { get; }
 
-    public SessionClock Clock { get; }
+    public SessionClock Clock { get; private set; }
 
     /// <summary>The catalog entries of the run's exercises, retired ones included.</summary>
-    public IReadOnlyDictionary<string, Exercise> Exercises { get; }
+    public IReadOnlyDictionary<string, Exercise> Exercises => _exercises;
+
+    /// <summary>Which side felt tighter, by block of the plan, for the per-side exercises the user answered about.</summary>
+    public IReadOnlyDictionary<int, TighterSide> Sides => _sides;
 
     public Announcement? LastAnnouncement { get; private set; }
 
@@ -57,19 +64,89 @@ public sealed class LiveSession : IDisposable
 
     public Task EndAsync() => ApplyAsync(c => c.End());
 
+    public Task ResumeAsync() => ApplyAsync(c => c.Resume());
+
+    /// <summary>Leaves the whole current exercise, both sides, and carries on with the next.</summary>
+    public Task SkipExerciseAsync() => ApplyAsync(c =>
+    {
+        c.SkipExercise();
+        c.Resume();
+    });
+
+    /// <summary>
+    /// Puts <paramref name="easier"/> into the plan right after the current exercise, goes to it and
+    /// carries on. The current exercise stays in the plan, so what was done of it is kept.
+    /// </summary>
+    public Task SwapForEasierAsync(Exercise easier) => ChangeAsync(clock =>
+    {
+        if (clock.Current is not { } step)
+        {
+            return clock;
+        }
+
+        var next = step.BlockIndex + 1;
+        var position = _exercises.GetValueOrDefault(step.Block.Slug)?.Position;
+        Run.Blocks.Insert(next, RoutineGenerator.BlockFor(easier, step.Block.Phase, position));
+        _exercises[easier.Slug] = easier;
+        var timeline = SessionTimeline.From(Run.Blocks);
+        var replanned = clock.Replan(timeline, timeline.Steps.First(s => s.BlockIndex == next).Index);
+        replanned.Resume();
+        return replanned;
+    }, planChanged: true);
+
+    /// <summary>Records which side felt tighter in one per-side exercise; answering again changes the answer.</summary>
+    public async Task AnswerSideAsync(int blockIndex, TighterSide tighter)
+    {
+        if (blockIndex < 0 || blockIndex >= Run.Blocks.Count || !Run.Blocks[blockIndex].PerSide)
+        {
+            return;
+        }
+
+        await _gate.WaitAsync();
+        try
+        {
+            if (_sides.TryGetValue(blockIndex, out var known) && known == tighter)
+            {
+                return;
+            }
+
+            if (!await _store.SaveSideAsync(Run, blockIndex, tighter))
+            {
+                SaveFailed = true;
+                return;
+            }
+
+            _sides[blockIndex] = tighter;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        Changed?.Invoke();
+    }
+
     /// <summary>Brings the clock up to now, as after the page was away; also records a session that finished meanwhile.</summary>
     public Task CatchUpAsync() => ApplyAsync(_ => { }, saveEvenIfUnchanged: Clock.State.IsOver);
 
-    private async Task ApplyAsync(Action<SessionClock> action, bool saveEvenIfUnchanged = false)
+    private Task ApplyAsync(Action<SessionClock> action, bool saveEvenIfUnchanged = false) => ChangeAsync(
+        clock =>
+        {
+            action(clock);
+            return clock;
+        },
+        saveEvenIfUnchanged);
+
+    private async Task ChangeAsync(Func<SessionClock, SessionClock> change, bool saveEvenIfUnchanged = false, bool planChanged = false)
     {
         bool changed;
         await _gate.WaitAsync();
         try
         {
             var before = Clock.State;
-            action(Clock);
+            Clock = change(Clock);
             Clock.CatchUp();
-            changed = !ReferenceEquals(before, Clock.State);
+            changed = planChanged || !ReferenceEquals(before, Clock.State);
             if (changed && Announcer.ForChange(Clock, before.StepIndex, before.Status) is { } text)
             {
                 LastAnnouncement = new(++_announcements, text);
@@ -77,7 +154,7 @@ public sealed class LiveSession : IDisposable
 
             if (changed || saveEvenIfUnchanged)
             {
-                SaveFailed = !await _store.SaveAsync(Run, Clock, Exercises);
+                SaveFailed = !await _store.SaveAsync(Run, Clock, Exercises, planChanged);
             }
 
             ScheduleNextDeadline();

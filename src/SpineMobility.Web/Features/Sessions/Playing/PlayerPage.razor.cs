@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
 using SpineMobility.Web.Features.Exercises;
+using SpineMobility.Web.Features.Safety;
 using SpineMobility.Web.Hosting;
 
 namespace SpineMobility.Web.Features.Sessions.Playing;
@@ -16,6 +17,10 @@ public partial class PlayerPage
     private string? _sentToBrowser;
     private bool _sound = true;
     private bool _voice = true;
+    private bool _reducedMotion;
+    private bool _hurting;
+    private Exercise? _easier;
+    private bool _safetyStop;
 
     [Parameter]
     public Guid Id { get; set; }
@@ -40,6 +45,9 @@ public partial class PlayerPage
 
     [Inject]
     private Settings.SettingsStore Settings { get; set; } = default!;
+
+    [Inject]
+    private ExerciseCatalog Catalog { get; set; } = default!;
 
     private LiveSession? Live => _lease?.Session;
 
@@ -68,6 +76,16 @@ public partial class PlayerPage
         StepKind.GetReady when ExerciseOfStep is { } e => [$"{Labels.Of(e.Position)}. {e.Steps.FirstOrDefault()}"],
         StepKind.SwitchSides => ["Ease out slowly, then set up the same way on your other side."],
         _ => ExerciseOfStep?.Cues.Take(2) ?? [],
+    };
+
+    private bool HasFigure => ExerciseOfStep is { Illustration.Exists: true };
+
+    /// <summary>Getting ready shows where to start; a rep set moves at the exercise's tempo; a hold eases into the position and stays.</summary>
+    private FigureView FigureViewOfStep => Step!.Kind switch
+    {
+        StepKind.Work when Step.IsReps => FigureView.Moving,
+        StepKind.Work => FigureView.Settling,
+        _ => FigureView.Start,
     };
 
     private double StepProgress => Step!.Seconds == 0 ? 1 : 1 - (Clock!.Remaining.TotalSeconds / Step.Seconds);
@@ -120,9 +138,10 @@ public partial class PlayerPage
                 : new SoundPreferences(true, true);
             await _module.InvokeVoidAsync("start", Clock!.State.IsOver ? null : _root, _self, defaults);
             var preferences = await _module.InvokeAsync<SoundPreferences>("preferences");
-            if (preferences.Sound != _sound || preferences.Voice != _voice)
+            var reducedMotion = await _module.InvokeAsync<bool>("reducedMotion");
+            if (preferences.Sound != _sound || preferences.Voice != _voice || reducedMotion != _reducedMotion)
             {
-                (_sound, _voice) = (preferences.Sound, preferences.Voice);
+                (_sound, _voice, _reducedMotion) = (preferences.Sound, preferences.Voice, reducedMotion);
                 StateHasChanged();
             }
         }
@@ -159,7 +178,34 @@ public partial class PlayerPage
 
     /// <summary>Space pauses or resumes, → skips, ← goes back.</summary>
     [JSInvokable]
-    public Task OnKey(string action) => Live is null || Clock!.State.IsOver ? Task.CompletedTask : PlayerKeys.Run(action, Live);
+    public Task OnKey(string action) => Live is null || Clock!.State.IsOver || _hurting ? Task.CompletedTask : PlayerKeys.Run(action, Live);
+
+    /// <summary>Pauses at once, then asks how much it hurts with the gentler option ready.</summary>
+    private async Task OpenThisHurtsAsync()
+    {
+        if (Live is null || _hurting)
+        {
+            return;
+        }
+
+        await Live.PauseAsync();
+        var current = ExerciseOfStep;
+        _easier = current is null ? null : EasierOption.For(current, await Catalog.ActiveAsync(), Live.Run.HasEquipment);
+        _hurting = true;
+    }
+
+    private async Task OnHurtChosenAsync(PainChoice choice)
+    {
+        _hurting = false;
+        _safetyStop = choice == PainChoice.StoppedForSafety;
+        await (choice switch
+        {
+            PainChoice.EasierExercise when _easier is not null => Live!.SwapForEasierAsync(_easier),
+            PainChoice.EasierExercise or PainChoice.SkipExercise => Live!.SkipExerciseAsync(),
+            PainChoice.EndSession or PainChoice.StoppedForSafety => Live!.EndAsync(),
+            _ => Live!.ResumeAsync(),
+        });
+    }
 
     private async Task ToggleSoundAsync(bool on)
     {

@@ -117,6 +117,36 @@ public sealed class SessionClock(SessionTimeline timeline, SessionState state, T
     /// <summary>Finishes the current step now, counting the time spent on it (the Done button of a rep set).</summary>
     public void Done() => MoveOn(countAsDone: true);
 
+    /// <summary>Leaves the current exercise, both sides and all, for the next one without counting what is left.</summary>
+    public void SkipExercise()
+    {
+        CatchUp();
+        if (State.IsOver || State.Status == SessionStatus.NotStarted)
+        {
+            return;
+        }
+
+        var next = Timeline.Steps.Skip(State.StepIndex + 1).FirstOrDefault(s => s.BlockIndex != Current!.BlockIndex);
+        if (next is null)
+        {
+            Finish(SessionStatus.Completed, Now);
+            return;
+        }
+
+        GoTo(next.Index);
+    }
+
+    /// <summary>
+    /// The same session on a changed plan, at <paramref name="stepIndex"/> of it with that step's full time.
+    /// The plan may only change after the current step, so the steps already done keep their indexes.
+    /// </summary>
+    public SessionClock Replan(SessionTimeline timeline, int stepIndex)
+    {
+        var clock = new SessionClock(timeline, State, time);
+        clock.GoTo(stepIndex);
+        return clock;
+    }
+
     /// <summary>Goes to the previous step, or restarts the first one.</summary>
     public void Back()
     {

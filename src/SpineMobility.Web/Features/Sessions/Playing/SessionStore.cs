@@ -9,7 +9,8 @@ namespace SpineMobility.Web.Features.Sessions.Playing;
 public sealed partial class SessionStore(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, ILogger<SessionStore> logger)
 {
     /// <returns>False when the database could not be written; the caller keeps the state and saves it with the next change.</returns>
-    public async Task<bool> SaveAsync(SessionRun run, SessionClock clock, IReadOnlyDictionary<string, Exercise> exercises)
+    /// <param name="planChanged">The run's blocks changed too (an easier exercise was put in), so they are saved with the state.</param>
+    public async Task<bool> SaveAsync(SessionRun run, SessionClock clock, IReadOnlyDictionary<string, Exercise> exercises, bool planChanged = false)
     {
         try
         {
@@ -21,6 +22,11 @@ public sealed partial class SessionStore(IDbContextFactory<AppDbContext> dbFacto
                 .SetProperty(r => r.State, state)
                 .SetProperty(r => r.Status, state.Status)
                 .SetProperty(r => r.UpdatedAt, now));
+            if (planChanged)
+            {
+                var blocks = run.Blocks.ToList();
+                await db.SessionRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(set => set.SetProperty(r => r.Blocks, blocks));
+            }
 
             if (state.IsOver && state.DoneSteps.Count > 0 && !await db.CompletedSessions.AnyAsync(s => s.RunId == run.Id))
             {
@@ -39,6 +45,34 @@ public sealed partial class SessionStore(IDbContextFactory<AppDbContext> dbFacto
         catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
         {
             // Another save recorded this run first (unique RunId): it is recorded once, as it should be.
+            return true;
+        }
+        catch (Exception e) when (e is SqliteException or DbUpdateException or InvalidOperationException)
+        {
+            LogSaveFailed(logger, e, run.Id);
+            return false;
+        }
+    }
+
+    /// <summary>Keeps which side felt tighter in block <paramref name="blockIndex"/>, replacing an earlier answer for it.</summary>
+    /// <returns>False when the database could not be written.</returns>
+    public async Task<bool> SaveSideAsync(SessionRun run, int blockIndex, TighterSide tighter)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            var now = time.GetUtcNow();
+            var report = await db.SideReports.SingleOrDefaultAsync(s => s.RunId == run.Id && s.BlockIndex == blockIndex);
+            if (report is null)
+            {
+                report = new SideReport { RunId = run.Id, BlockIndex = blockIndex, ExerciseSlug = run.Blocks[blockIndex].Slug };
+                db.SideReports.Add(report);
+            }
+
+            report.Tighter = tighter;
+            report.ReportedAt = now;
+            report.LocalDate = TimeZones.LocalDate(now, run.TimeZone);
+            await db.SaveChangesAsync();
             return true;
         }
         catch (Exception e) when (e is SqliteException or DbUpdateException or InvalidOperationException)

@@ -1,0 +1,98 @@
+using System.Xml;
+
+namespace SpineMobility.Web.Features.Exercises;
+
+/// <summary>Checks that an illustration named by the content is a file the app can safely show.</summary>
+public static class IllustrationFile
+{
+    private const long MaxBytes = 256 * 1024;
+    private const string SvgNamespace = "http://www.w3.org/2000/svg";
+
+    /// <summary>What is wrong with the path as written, or null: a .svg under illustrations/, forward slashes, no way out of the folder.</summary>
+    public static string? PathProblem(string file)
+    {
+        if (Path.IsPathRooted(file) || file.Contains('\\', StringComparison.Ordinal) || file.Split('/').Any(part => part is "" or "." or ".."))
+        {
+            return $"'{file}' must be a relative path with forward slashes, like '{Illustration.Folder}/chin-tucks-start.svg'";
+        }
+
+        if (!file.StartsWith(Illustration.Folder + "/", StringComparison.Ordinal))
+        {
+            return $"'{file}' must be inside the '{Illustration.Folder}/' folder beside the content file";
+        }
+
+        return file.EndsWith(".svg", StringComparison.Ordinal) ? null : $"'{file}' must be an SVG file ending in .svg";
+    }
+
+    /// <summary>What is wrong with the file itself, or null when it exists and is a plain, self-contained SVG drawing.</summary>
+    public static string? FileProblem(string contentDirectory, string file)
+    {
+        var path = Path.Combine(contentDirectory, file);
+        if (!File.Exists(path))
+        {
+            return $"'{file}' does not exist (looked for {Path.GetFullPath(path)})";
+        }
+
+        try
+        {
+            if (new FileInfo(path).Length > MaxBytes)
+            {
+                return $"'{file}' is larger than {MaxBytes / 1024} KB; simplify the drawing";
+            }
+
+            using var reader = XmlReader.Create(path, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            var sawRoot = false;
+            while (reader.Read())
+            {
+                if (reader.NodeType != XmlNodeType.Element)
+                {
+                    continue;
+                }
+
+                if (!sawRoot)
+                {
+                    sawRoot = true;
+                    if (reader.LocalName != "svg" || reader.NamespaceURI != SvgNamespace)
+                    {
+                        return $"'{file}' is not an SVG drawing: its root element must be <svg xmlns=\"{SvgNamespace}\">";
+                    }
+
+                    if (string.IsNullOrWhiteSpace(reader.GetAttribute("viewBox")))
+                    {
+                        return $"'{file}' has no viewBox, so it cannot scale to the card and the player";
+                    }
+                }
+
+                if (reader.LocalName is "script" or "foreignObject" or "image")
+                {
+                    return $"'{file}' contains a <{reader.LocalName}> element; illustrations must be plain drawings";
+                }
+
+                for (var more = reader.MoveToFirstAttribute(); more; more = reader.MoveToNextAttribute())
+                {
+                    if (reader.LocalName.StartsWith("on", StringComparison.OrdinalIgnoreCase))
+                    {
+                        return $"'{file}' has an event handler attribute '{reader.LocalName}'; illustrations must be plain drawings";
+                    }
+
+                    if (reader.LocalName == "href" && !reader.Value.StartsWith('#'))
+                    {
+                        return $"'{file}' refers to '{reader.Value}'; illustrations must not load anything else";
+                    }
+                }
+
+                reader.MoveToElement();
+            }
+
+            return sawRoot ? null : $"'{file}' is empty";
+        }
+        catch (XmlException e)
+        {
+            return $"'{file}' is not well-formed SVG: {e.Message}";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"'{file}' cannot be read: {e.Message}";
+        }
+    }
+}

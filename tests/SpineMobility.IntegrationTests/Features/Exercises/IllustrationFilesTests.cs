@@ -1,0 +1,60 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using SpineMobility.Testing;
+
+namespace SpineMobility.IntegrationTests.Features.Exercises;
+
+/// <summary>The drawings are served from the content folder, and nothing else of it is.</summary>
+[Collection(AppCollection.Name)]
+public sealed class IllustrationFilesTests(AppFixture fixture)
+{
+    private readonly HttpClient _client = fixture.Client;
+
+    public static TheoryData<string> Files()
+    {
+        var data = new TheoryData<string>();
+        var content = JsonNode.Parse(File.ReadAllText(RepoFiles.ExercisesJson))!;
+        foreach (var exercise in content["exercises"]!.AsArray())
+        {
+            data.Add(exercise!["illustration"]!["start"]!["file"]!.GetValue<string>());
+            data.Add(exercise["illustration"]!["end"]!["file"]!.GetValue<string>());
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public async Task Every_drawing_the_catalog_names_is_served_as_svg_and_cached(string file)
+    {
+        var response = await _client.GetAsync("/" + file);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("max-age", response.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.StartsWith("<svg", (await response.Content.ReadAsStringAsync()).TrimStart(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/illustrations/../exercises.json")]
+    [InlineData("/illustrations/%2e%2e/exercises.json")]
+    [InlineData("/illustrations/no-such-pose.svg")]
+    [InlineData("/exercises.json")]
+    public async Task Nothing_outside_the_drawings_is_served(string path)
+    {
+        var response = await _client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_detail_page_shows_both_positions_with_their_descriptions()
+    {
+        var html = WebUtility.HtmlDecode(await _client.GetStringAsync("/exercises/cat-cow"));
+        var content = JsonNode.Parse(File.ReadAllText(RepoFiles.ExercisesJson))!["exercises"]!.AsArray().Single(e => e!["slug"]!.GetValue<string>() == "cat-cow")!;
+
+        Assert.Contains($"src=\"/illustrations/cat-cow-start.svg\" alt=\"{content["illustration"]!["start"]!["alt"]}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"src=\"/illustrations/cat-cow-end.svg\" alt=\"{content["illustration"]!["end"]!["alt"]}\"", html, StringComparison.Ordinal);
+    }
+}

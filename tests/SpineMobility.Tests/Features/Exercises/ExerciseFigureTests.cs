@@ -1,0 +1,77 @@
+using Bunit;
+using SpineMobility.Web.Features.Exercises;
+
+namespace SpineMobility.Tests.Features.Exercises;
+
+public sealed class ExerciseFigureTests : ComponentTest
+{
+    private static readonly Illustration CatCow = new(
+        "illustrations/cat-cow-start.svg", "On hands and knees with the back rounded up.",
+        "illustrations/cat-cow-end.svg", "On hands and knees with the belly dipped toward the floor.");
+
+    private IRenderedComponent<ExerciseFigure> Figure(FigureView view, bool reducedMotion = false, bool dark = false) =>
+        Render<ExerciseFigure>(p => p
+            .Add(f => f.Illustration, CatCow)
+            .Add(f => f.View, view)
+            .Add(f => f.TempoSeconds, 6)
+            .Add(f => f.ReducedMotion, reducedMotion)
+            .AddCascadingValue("DarkMode", dark));
+
+    [Fact]
+    public void The_pair_shows_both_positions_each_with_its_description()
+    {
+        var figure = Figure(FigureView.Pair);
+
+        var images = figure.FindAll("img");
+        Assert.Equal(["/illustrations/cat-cow-start.svg", "/illustrations/cat-cow-end.svg"], images.Select(i => i.GetAttribute("src")));
+        Assert.Equal([CatCow.StartAlt, CatCow.EndAlt], images.Select(i => i.GetAttribute("alt")));
+    }
+
+    [Fact]
+    public void A_moving_figure_animates_at_the_exercises_tempo()
+    {
+        var figure = Figure(FigureView.Moving);
+
+        var stage = figure.Find("[data-testid=figure]");
+        Assert.Contains("figure-moving", stage.ClassList);
+        Assert.Equal("--tempo: 6s", stage.GetAttribute("style"));
+        Assert.Equal([CatCow.StartAlt, CatCow.EndAlt], figure.FindAll("img").Select(i => i.GetAttribute("alt")));
+    }
+
+    [Theory]
+    [InlineData(FigureView.Moving)]
+    [InlineData(FigureView.Settling)]
+    public void With_reduced_motion_the_figure_stands_still_showing_both_positions(FigureView view)
+    {
+        var figure = Figure(view, reducedMotion: true);
+
+        var stage = figure.Find("[data-testid=figure]");
+        Assert.DoesNotContain("figure-moving", stage.ClassList);
+        Assert.DoesNotContain("figure-settling", stage.ClassList);
+        Assert.Contains("figure-pair", stage.ClassList);
+        Assert.Equal(2, figure.FindAll("img[alt]").Count);
+    }
+
+    [Fact]
+    public void Getting_ready_shows_the_starting_position_only()
+    {
+        var figure = Figure(FigureView.Start);
+
+        Assert.Equal(CatCow.StartAlt, Assert.Single(figure.FindAll("img")).GetAttribute("alt"));
+    }
+
+    [Fact]
+    public void On_the_dark_theme_the_drawing_is_inverted()
+    {
+        Assert.Contains("figure-dark", Figure(FigureView.Pair, dark: true).Find("[data-testid=figure]").ClassList);
+        Assert.DoesNotContain("figure-dark", Figure(FigureView.Pair).Find("[data-testid=figure]").ClassList);
+    }
+
+    [Fact]
+    public void An_exercise_without_drawings_shows_nothing()
+    {
+        var figure = Render<ExerciseFigure>(p => p.Add(f => f.Illustration, Illustration.None));
+
+        Assert.Empty(figure.Markup.Trim());
+    }
+}

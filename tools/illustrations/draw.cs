@@ -1,0 +1,581 @@
+// Draws the exercise illustrations in content/illustrations: a START and an END frame per exercise,
+// each a side- or front-view line figure on the same 240x180 canvas.
+// Run from the repository root: dotnet run tools/illustrations/draw.cs  (add --check to list limb lengths)
+using System.Globalization;
+using System.Text;
+
+var outDir = Path.Combine(Directory.GetCurrentDirectory(), "content", "illustrations");
+if (!Directory.Exists(Path.Combine(Directory.GetCurrentDirectory(), "content")))
+{
+    Console.Error.WriteLine("Run this from the repository root (the folder that holds content/).");
+    return 1;
+}
+
+Directory.CreateDirectory(outDir);
+var check = args.Contains("--check");
+foreach (var exercise in Catalog.All())
+{
+    foreach (var (name, frame) in new[] { ("start", exercise.Start), ("end", exercise.End) })
+    {
+        var svg = Svg.Render(exercise.Scene, frame);
+        File.WriteAllText(Path.Combine(outDir, $"{exercise.Slug}-{name}.svg"), svg);
+        if (check)
+        {
+            Console.WriteLine($"{exercise.Slug}-{name} ({svg.Length} bytes): {Svg.Lengths(frame.Pose)}");
+        }
+    }
+}
+
+Console.WriteLine($"Wrote the illustrations to {outDir}");
+return 0;
+
+/// <summary>A point on the 240x180 canvas (y grows downward).</summary>
+internal readonly record struct P(double X, double Y)
+{
+    public static P operator +(P a, P b) => new(a.X + b.X, a.Y + b.Y);
+    public static P operator -(P a, P b) => new(a.X - b.X, a.Y - b.Y);
+    public static P operator *(P a, double k) => new(a.X * k, a.Y * k);
+    public double Length => Math.Sqrt((X * X) + (Y * Y));
+    public P Unit => this * (1 / Length);
+    public static implicit operator P((double X, double Y) t) => new(t.X, t.Y);
+}
+
+/// <summary>An arm (shoulder, elbow, hand) or a leg (hip, knee, ankle, toe).</summary>
+internal sealed record Limb(P Root, P Joint, P End, P? Tip = null)
+{
+    public Limb Move(P d) => new(Root + d, Joint + d, End + d, Tip is { } t ? t + d : null);
+}
+
+/// <summary>Body parts that can be drawn in the accent colour.</summary>
+[Flags]
+internal enum Part
+{
+    None = 0,
+    Head = 1,
+    UpperSpine = 2,
+    LowerSpine = 4,
+    Spine = UpperSpine | LowerSpine,
+    Shoulders = 8,
+    Hips = 16,
+    ArmNear = 32,
+    ArmFar = 64,
+    Arms = ArmNear | ArmFar,
+    LegNear = 128,
+    LegFar = 256,
+    Legs = LegNear | LegFar,
+}
+
+/// <summary>
+/// A figure. The spine is a curve from the pelvis through Mid to the neck base; arms hang from their roots
+/// (the same point in a side view, the two shoulders in a front view; likewise the legs and hips).
+/// </summary>
+internal sealed record Pose(P Head, P Neck, P Mid, P Pelvis, Limb ArmNear, Limb ArmFar, Limb LegNear, Limb LegFar)
+{
+    /// <summary>In a front view both sides are drawn alike; in a side view the far limbs are lighter.</summary>
+    public bool Front { get; init; }
+
+    public Pose Move(P d) => new(Head + d, Neck + d, Mid + d, Pelvis + d, ArmNear.Move(d), ArmFar.Move(d), LegNear.Move(d), LegFar.Move(d)) { Front = Front };
+}
+
+/// <summary>One frame: a pose, the parts that move (accent colour) and optional accent arrows.</summary>
+internal sealed record Frame(Pose Pose, Part Accent, params string[] Arrows);
+
+internal enum Chair { None, Side, Front }
+
+/// <summary>The props behind the figure; the same for both frames of an exercise.</summary>
+internal sealed record Scene(bool Mat = false, Chair Chair = Chair.None, P? Roller = null);
+
+internal sealed record Exercise(string Slug, Scene Scene, Frame Start, Frame End);
+
+/// <summary>Body proportions and the helpers that place elbows and knees.</summary>
+internal static class Body
+{
+    public const double UpperArm = 24, Forearm = 23, Thigh = 34, Shin = 33;
+
+    /// <summary>An arm from the shoulder to the hand; the elbow bends toward <paramref name="elbowToward"/>.</summary>
+    public static Limb Arm(P shoulder, P hand, P elbowToward) => new(shoulder, Bend(shoulder, hand, UpperArm, Forearm, elbowToward), hand);
+
+    /// <summary>A leg from the hip to the ankle, then the foot to the toe; the knee bends toward <paramref name="kneeToward"/>.</summary>
+    public static Limb Leg(P hip, P ankle, P kneeToward, P toe) => new(hip, Bend(hip, ankle, Thigh, Shin, kneeToward), ankle, toe);
+
+    /// <summary>Two-bone reach: where the middle joint sits so both bones keep their length.</summary>
+    private static P Bend(P root, P end, double first, double second, P toward)
+    {
+        var span = end - root;
+        var d = span.Length;
+        if (d >= (first + second) * 0.96)
+        {
+            // Nearly straight: draw it straight rather than with a barely-bent joint.
+            return root + (span * (first / (first + second)));
+        }
+
+        var u = span.Unit;
+        var normal = new P(-u.Y, u.X);
+        var along = ((first * first) - (second * second) + (d * d)) / (2 * d);
+        var across = Math.Sqrt(Math.Max(0, (first * first) - (along * along)));
+        var side = Dot(toward - root, normal) >= 0 ? 1 : -1;
+        return root + (u * along) + (normal * (across * side));
+    }
+
+    private static double Dot(P a, P b) => (a.X * b.X) + (a.Y * b.Y);
+}
+
+/// <summary>Turns frames into SVG text.</summary>
+internal static class Svg
+{
+    private const string Ink = "#37474F", FarInk = "#8A9BA5", Accent = "#2E7D5B", FarAccent = "#7DB39A", Prop = "#98AAB4";
+    private const double Limb = 8, FarLimb = 7, Torso = 10, HeadRadius = 10;
+
+    /// <summary>Top of the floor; a limb lying on it has its centre line at y 144.</summary>
+    public const double FloorY = 150;
+
+    public static string Render(Scene scene, Frame frame)
+    {
+        var sb = new StringBuilder();
+        sb.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 240 180\" role=\"img\">\n");
+        // Poses are written on a 240x180 grid with the floor at y 150; the group enlarges them a little
+        // (about the picture's centre line) so the figure fills the frame, with the floor at y 164.
+        sb.Append("<g fill=\"none\" stroke-linecap=\"round\" stroke-linejoin=\"round\" transform=\"matrix(1.12 0 0 1.12 -14.4 -4)\">\n");
+        Props(sb, scene);
+
+        var pose = frame.Pose;
+        var accent = frame.Accent;
+        string Colour(Part part, bool far) => (accent & part) != 0 ? (far ? FarAccent : Accent) : (far ? FarInk : Ink);
+        var farShade = !pose.Front;
+
+        LimbPath(sb, pose.LegFar, Colour(Part.LegFar, farShade), farShade ? FarLimb : Limb);
+        LimbPath(sb, pose.ArmFar, Colour(Part.ArmFar, farShade), farShade ? FarLimb : Limb);
+        if ((pose.LegNear.Root - pose.LegFar.Root).Length > 4)
+        {
+            Line(sb, Colour(Part.Hips, false), Torso, pose.LegNear.Root, pose.LegFar.Root);
+        }
+
+        // The spine: a quadratic curve from the pelvis through Mid to the neck, split in half so the
+        // lower (lumbar) and upper (thoracic) back can be coloured apart.
+        var control = (pose.Mid * 2) - ((pose.Pelvis + pose.Neck) * 0.5);
+        var lowerControl = (pose.Pelvis + control) * 0.5;
+        var upperControl = (control + pose.Neck) * 0.5;
+        var lower = Colour(Part.LowerSpine, false);
+        var upper = Colour(Part.UpperSpine, false);
+        if (lower == upper)
+        {
+            Path(sb, upper, Torso, $"M{F(pose.Pelvis)}C{F(pose.Pelvis + ((control - pose.Pelvis) * (2.0 / 3)))} {F(pose.Neck + ((control - pose.Neck) * (2.0 / 3)))} {F(pose.Neck)}");
+        }
+        else
+        {
+            Path(sb, lower, Torso, $"M{F(pose.Pelvis)}Q{F(lowerControl)} {F(pose.Mid)}");
+            Path(sb, upper, Torso, $"M{F(pose.Mid)}Q{F(upperControl)} {F(pose.Neck)}");
+        }
+
+        if ((pose.ArmNear.Root - pose.ArmFar.Root).Length > 4)
+        {
+            Line(sb, Colour(Part.Shoulders, false), Torso, pose.ArmNear.Root, pose.ArmFar.Root);
+        }
+
+        // Neck and head.
+        var head = Colour(Part.Head, false);
+        var neckEnd = pose.Neck + ((pose.Head - pose.Neck).Unit * Math.Max(0, (pose.Head - pose.Neck).Length - HeadRadius + 2));
+        Line(sb, head, Limb - 1, pose.Neck, neckEnd);
+        sb.Append($"<circle cx=\"{F(pose.Head.X)}\" cy=\"{F(pose.Head.Y)}\" r=\"{F(HeadRadius)}\" fill=\"{head}\"/>\n");
+
+        LimbPath(sb, pose.LegNear, Colour(Part.LegNear, false), Limb);
+        LimbPath(sb, pose.ArmNear, Colour(Part.ArmNear, false), Limb);
+
+        foreach (var arrow in frame.Arrows)
+        {
+            Path(sb, Accent, 3, arrow);
+        }
+
+        sb.Append("</g>\n</svg>\n");
+        return sb.ToString();
+    }
+
+    private static void Props(StringBuilder sb, Scene scene)
+    {
+        Path(sb, Prop, 3, $"M22 {F(FloorY + 1.5)}H218");
+        if (scene.Mat)
+        {
+            // A mat seen edge-on: a thicker band lying on the floor line.
+            Path(sb, Prop, 6, $"M34 {F(FloorY + 1)}H206");
+        }
+
+        switch (scene.Chair)
+        {
+            case Chair.Side:
+                // Seat, backrest on the left (the figure faces right), front leg.
+                Path(sb, Prop, 4, $"M84 118H124M86 {F(FloorY)}V72M122 118V{F(FloorY)}");
+                break;
+            case Chair.Front:
+                Path(sb, Prop, 4, $"M88 118H152M92 118V{F(FloorY)}M148 118V{F(FloorY)}");
+                break;
+            case Chair.None:
+                break;
+        }
+
+        if (scene.Roller is { } r)
+        {
+            sb.Append($"<circle cx=\"{F(r.X)}\" cy=\"{F(r.Y)}\" r=\"10\" stroke=\"{Prop}\" stroke-width=\"4\"/>\n");
+        }
+    }
+
+    private static void LimbPath(StringBuilder sb, Limb limb, string colour, double width)
+    {
+        var d = $"M{F(limb.Root)}L{F(limb.Joint)} {F(limb.End)}";
+        if (limb.Tip is { } tip)
+        {
+            d += $" {F(tip)}";
+        }
+
+        Path(sb, colour, width, d);
+    }
+
+    private static void Line(StringBuilder sb, string colour, double width, P a, P b) => Path(sb, colour, width, $"M{F(a)}L{F(b)}");
+
+    private static void Path(StringBuilder sb, string colour, double width, string d) =>
+        sb.Append($"<path d=\"{d}\" stroke=\"{colour}\" stroke-width=\"{F(width)}\"/>\n");
+
+    public static string F(double v) => Math.Round(v, 1).ToString("0.#", CultureInfo.InvariantCulture);
+
+    public static string F(P p) => $"{F(p.X)} {F(p.Y)}";
+
+    /// <summary>Bone lengths of a pose, to spot limbs that stretch between frames.</summary>
+    public static string Lengths(Pose p)
+    {
+        static string L(P a, P b) => F((a - b).Length);
+        return $"torso {L(p.Pelvis, p.Mid)}+{L(p.Mid, p.Neck)} neck {L(p.Neck, p.Head)} " +
+               $"arm {L(p.ArmNear.Root, p.ArmNear.Joint)}/{L(p.ArmNear.Joint, p.ArmNear.End)} " +
+               $"leg {L(p.LegNear.Root, p.LegNear.Joint)}/{L(p.LegNear.Joint, p.LegNear.End)}";
+    }
+}
+
+/// <summary>Accent arrows showing the direction of movement.</summary>
+internal static class Arrow
+{
+    private const double Head = 5.5;
+
+    /// <summary>A curved arrow from <paramref name="from"/> to <paramref name="to"/>, bowed toward <paramref name="via"/>.</summary>
+    public static string Curve(P from, P via, P to, bool bothEnds = false)
+    {
+        var control = (via * 2) - ((from + to) * 0.5);
+        var d = $"M{Svg.F(from)}Q{Svg.F(control)} {Svg.F(to)}" + Tip(to, to - control);
+        return bothEnds ? d + Tip(from, from - control) : d;
+    }
+
+    /// <summary>An arrow around an ellipse from angle <paramref name="startDeg"/> through <paramref name="sweepDeg"/> (positive is clockwise on screen).</summary>
+    public static string Around(P centre, double rx, double ry, double startDeg, double sweepDeg)
+    {
+        P At(double deg) => new(centre.X + (rx * Math.Cos(deg * Math.PI / 180)), centre.Y + (ry * Math.Sin(deg * Math.PI / 180)));
+        var end = startDeg + sweepDeg;
+        var a = At(startDeg);
+        var b = At(end);
+        var large = Math.Abs(sweepDeg) > 180 ? 1 : 0;
+        var sweep = sweepDeg > 0 ? 1 : 0;
+        var rad = end * Math.PI / 180;
+        var tangent = new P(-rx * Math.Sin(rad), ry * Math.Cos(rad)) * Math.Sign(sweepDeg);
+        return $"M{Svg.F(a)}A{Svg.F(rx)} {Svg.F(ry)} 0 {large} {sweep} {Svg.F(b)}" + Tip(b, tangent);
+    }
+
+    private static string Tip(P at, P direction)
+    {
+        var u = direction.Unit;
+        var back = at - (u * Head);
+        var side = new P(-u.Y, u.X) * (Head * 0.8);
+        return $"M{Svg.F(back + side)}L{Svg.F(at)} {Svg.F(back - side)}";
+    }
+}
+
+/// <summary>The pose table: a start and an end frame for every exercise in content/exercises.json.</summary>
+internal static class Catalog
+{
+    private static readonly Scene Mat = new(Mat: true);
+    private static readonly Scene SideChair = new(Chair: Chair.Side);
+    private static readonly Scene FrontChair = new(Chair: Chair.Front);
+    private static readonly Scene Floor = new();
+
+    public static IEnumerable<Exercise> All() =>
+    [
+        NeckCircles(), NeckTilts(), ChinTucks(), ThoracicRotations(), ThoracicExtensions(),
+        QuadrupedThoracicMobilisations(), CatCow(), PelvicTilts(), KneeToChest(), HipCircles(), PigeonPose(),
+        SquatHold(), SeatedSpinalTwist(), CobraPose(), ChildsPose(), SeatedSpinalRolls(), GentleNeckStretches(),
+        AnkleCircles(),
+    ];
+
+    // ---- Shared figures -------------------------------------------------------------------------
+
+    /// <summary>Sitting on a chair, seen from the front; the head sits on the neck at <paramref name="headTilt"/> degrees (positive: toward the right of the picture).</summary>
+    private static Pose SeatedFront(double headTilt = 0)
+    {
+        var neck = new P(120, 66);
+        var rad = headTilt * Math.PI / 180;
+        var head = neck + new P(15 * Math.Sin(rad), -15 * Math.Cos(rad));
+        return new Pose(head, neck, (120, 87), (120, 108),
+            Body.Arm((104, 69), (112, 111), (92, 92)),
+            Body.Arm((136, 69), (128, 111), (148, 92)),
+            new Limb((111, 110), (106, 120), (108, 143), (103, 145)),
+            new Limb((129, 110), (134, 120), (132, 143), (137, 145))) { Front = true };
+    }
+
+    /// <summary>Sitting on a chair, seen from the side, facing right, hands resting on the thighs.</summary>
+    private static Pose SeatedSide(P head) => new(head, (98, 68), (96, 89), (96, 110),
+        Body.Arm((98, 72), (121, 105), (92, 96)),
+        Body.Arm((98, 72), (125, 105), (96, 96)),
+        Body.Leg((96, 110), (129, 141), (140, 100), (140, 144)),
+        Body.Leg((96, 110), (134, 141), (140, 100), (145, 144)));
+
+    /// <summary>On hands and knees, facing right, hands under the shoulders and knees under the hips.</summary>
+    private static Pose AllFours(P mid, P head) => new(head, (132, 96), mid, (92, 110),
+        Body.Arm((132, 98), (132, 144), (140, 120)),
+        Body.Arm((132, 98), (137, 144), (145, 120)),
+        Body.Leg((92, 110), (58, 144), (92, 150), (48, 145)),
+        Body.Leg((92, 110), (63, 144), (97, 150), (53, 145)));
+
+    /// <summary>Lying on the back, head on the left, knees bent and feet flat.</summary>
+    private static Pose OnBack(P mid, P pelvis) => new((48, 138), (62, 143), mid, pelvis,
+        Body.Arm((62, 142), (107, 144), (84, 130)),
+        Body.Arm((62, 142), (104, 144), (84, 130)),
+        Body.Leg(pelvis, (150, 142), (130, 100), (160, 144)),
+        Body.Leg(pelvis, (146, 142), (126, 100), (156, 144)));
+
+    /// <summary>Sitting on the floor, facing right, legs stretched out long.</summary>
+    private static Pose SittingLong(P head, P neck, P mid, P pelvis, Limb armNear, Limb armFar) => new(head, neck, mid, pelvis,
+        armNear, armFar,
+        Body.Leg(pelvis, (152, 142), (120, 100), (155, 133)),
+        Body.Leg(pelvis, (156, 142), (124, 100), (159, 133)));
+
+    // ---- One pose table per exercise ------------------------------------------------------------
+
+    private static Exercise NeckCircles() => new("neck-circles", FrontChair,
+        Start: new(SeatedFront(), Part.Head),
+        End: new(SeatedFront(headTilt: 28), Part.Head, Arrow.Around((120, 50), 21, 19, 200, 290)));
+
+    private static Exercise NeckTilts() => new("neck-tilts", FrontChair,
+        Start: new(SeatedFront(), Part.Head),
+        End: new(SeatedFront(headTilt: 32), Part.Head, Arrow.Curve((106, 31), (120, 24), (134, 31), bothEnds: true)));
+
+    private static Exercise GentleNeckStretches() => new("gentle-neck-stretches", FrontChair,
+        Start: new(SeatedFront(), Part.Head),
+        End: new(SeatedFront(headTilt: 38), Part.Head, Arrow.Curve((118, 28), (132, 30), (141, 41))));
+
+    private static Exercise ChinTucks() => new("chin-tucks", SideChair,
+        Start: new(SeatedSide(head: (113, 60)), Part.Head),
+        End: new(SeatedSide(head: (101, 53)), Part.Head, Arrow.Curve((133, 54), (125, 51), (117, 53))));
+
+    private static Exercise ThoracicRotations()
+    {
+        // Arms crossed over the chest, hands on the opposite shoulders. In the end frame the hips and legs
+        // still face us while the chest has turned away to the side: the shoulders narrow and the crossed
+        // arms are seen side-on, pointing the way the chest faces.
+        var square = SeatedFront() with
+        {
+            ArmNear = new Limb((104, 69), (112, 88), (133, 72)),
+            ArmFar = new Limb((136, 69), (128, 88), (107, 72)),
+        };
+        var turned = square with
+        {
+            Head = (123, 51),
+            ArmNear = new Limb((114, 69), (136, 84), (125, 70)),
+            ArmFar = new Limb((126, 69), (139, 80), (117, 71)),
+        };
+        return new("thoracic-rotations", FrontChair,
+            Start: new(square, Part.Shoulders | Part.UpperSpine),
+            End: new(turned, Part.Shoulders | Part.UpperSpine, Arrow.Around((120, 80), 28, 8, 160, -140)));
+    }
+
+    private static Exercise ThoracicExtensions()
+    {
+        // Hips on the mat, knees bent, hands behind the head, a foam roller under the shoulder blades.
+        var legs = Body.Leg((126, 143), (170, 142), (150, 100), (180, 144));
+        var legsFar = Body.Leg((126, 143), (166, 142), (146, 100), (176, 144));
+        var start = new Pose((76, 108), (90, 116), (108, 129.5), (126, 143),
+            Body.Arm((90, 118), (72, 107), (104, 96)),
+            Body.Arm((90, 118), (74, 105), (108, 96)),
+            legs, legsFar);
+        var end = new Pose((70, 128), (84, 124), (106, 127), (126, 143),
+            Body.Arm((84, 124), (66, 122), (86, 100)),
+            Body.Arm((84, 124), (68, 120), (90, 100)),
+            legs, legsFar);
+        return new("thoracic-extensions", new Scene(Mat: true, Roller: (98, 137)),
+            Start: new(start, Part.UpperSpine),
+            End: new(end, Part.UpperSpine, Arrow.Curve((64, 100), (56, 108), (52, 120))));
+    }
+
+    private static Exercise QuadrupedThoracicMobilisations()
+    {
+        // Rocked forward over the hands with the upper back gently arched, then hips back toward the heels, back rounded.
+        var forward = AllFours(mid: (120, 106), head: (156, 88)) with { Neck = (140, 98), Pelvis = (100, 111) };
+        forward = forward with
+        {
+            ArmNear = Body.Arm((140, 100), (132, 144), (146, 122)),
+            ArmFar = Body.Arm((140, 100), (137, 144), (150, 122)),
+            LegNear = Body.Leg((100, 111), (58, 144), (92, 150), (48, 145)),
+            LegFar = Body.Leg((100, 111), (63, 144), (97, 150), (53, 145)),
+        };
+        var back = AllFours(mid: (84, 100), head: (112, 120)) with { Neck = (102, 108), Pelvis = (68, 121) };
+        back = back with
+        {
+            ArmNear = Body.Arm((102, 110), (132, 144), (124, 118)),
+            ArmFar = Body.Arm((102, 110), (137, 144), (128, 118)),
+            LegNear = Body.Leg((68, 121), (58, 144), (92, 150), (48, 145)),
+            LegFar = Body.Leg((68, 121), (63, 144), (97, 150), (53, 145)),
+        };
+        return new("quadruped-thoracic-mobilisations", Mat,
+            Start: new(forward.Move((14, 0)), Part.Spine),
+            End: new(back.Move((14, 0)), Part.Spine, Arrow.Curve((112, 78), (98, 74), (84, 78))));
+    }
+
+    private static Exercise CatCow() => new("cat-cow", Mat,
+        Start: new(AllFours(mid: (112, 89), head: (139, 110)).Move((16, 0)), Part.Spine),
+        End: new(AllFours(mid: (112, 113), head: (145, 83)).Move((16, 0)), Part.Spine, Arrow.Curve((128, 74), (126, 86), (128, 98))));
+
+    private static Exercise PelvicTilts()
+    {
+        // Hands rest on the belly so the lower back stays in sight: arched a little, then flattened
+        // with the pelvis curled up off the mat.
+        static Pose Lying(P mid, P pelvis) => OnBack(mid, pelvis) with
+        {
+            ArmNear = new Limb((62, 142), (84, 144), (102, pelvis.Y - 9)),
+            ArmFar = new Limb((62, 142), (82, 144), (99, pelvis.Y - 9)),
+        };
+
+        return new("pelvic-tilts", Mat,
+            Start: new(Lying(mid: (84, 138), pelvis: (106, 143)).Move((6, 0)), Part.LowerSpine),
+            End: new(Lying(mid: (84, 143.5), pelvis: (106, 134)).Move((6, 0)), Part.LowerSpine, Arrow.Curve((120, 130), (120, 118), (110, 112))));
+    }
+
+    private static Exercise KneeToChest()
+    {
+        var start = OnBack(mid: (84, 143), pelvis: (106, 143));
+        var end = start with
+        {
+            ArmNear = Body.Arm((62, 142), (93, 112), (70, 116)),
+            ArmFar = Body.Arm((62, 142), (90, 112), (68, 116)),
+            LegNear = Body.Leg((106, 143), (116, 114), (80, 118), (125, 111)),
+        };
+        return new("knee-to-chest", Mat,
+            Start: new(start.Move((6, 0)), Part.LegNear),
+            End: new(end.Move((6, 0)), Part.LegNear, Arrow.Curve((128, 88), (112, 80), (98, 88))));
+    }
+
+    private static Exercise HipCircles()
+    {
+        var stand = new Pose((120, 21), (120, 36), (120, 57), (120, 78),
+            Body.Arm((104, 39), (109, 79), (90, 60)),
+            Body.Arm((136, 39), (131, 79), (150, 60)),
+            Body.Leg((111, 78), (108, 141), (100, 110), (103, 144)),
+            Body.Leg((129, 78), (132, 141), (140, 110), (137, 144))) { Front = true };
+        var shifted = new Pose((118, 22), (120, 37), (125, 59), (130, 80),
+            Body.Arm((104, 39), (119, 81), (92, 62)),
+            Body.Arm((136, 38), (141, 81), (158, 62)),
+            Body.Leg((121, 80), (108, 141), (104, 110), (103, 144)),
+            Body.Leg((139, 80), (132, 141), (146, 110), (137, 144))) { Front = true };
+        return new("hip-circles", Floor,
+            Start: new(stand, Part.Hips | Part.LowerSpine),
+            End: new(shifted, Part.Hips | Part.LowerSpine, Arrow.Around((126, 81), 30, 9, 150, 250)));
+    }
+
+    private static Exercise PigeonPose()
+    {
+        var start = AllFours(mid: (112, 103), head: (146, 90));
+        // Front shin folded across in front of the hips, back leg long behind, chest lowered over the front leg.
+        var end = new Pose((139, 89), (128, 100), (115, 118), (100, 133),
+            Body.Arm((128, 102), (146, 144), (140, 120)),
+            Body.Arm((128, 102), (150, 144), (144, 120)),
+            new Limb((100, 134), (131, 144), (106, 146)),
+            Body.Leg((100, 134), (36, 143), (68, 150), (27, 145)));
+        return new("pigeon-pose", Mat,
+            Start: new(start.Move((16, 0)), Part.Legs),
+            End: new(end.Move((16, 0)), Part.Legs));
+    }
+
+    private static Exercise SquatHold()
+    {
+        var stand = new Pose((120, 20), (116, 34), (115, 55), (113, 75),
+            Body.Arm((116, 37), (124, 82), (112, 62)),
+            Body.Arm((116, 37), (128, 81), (116, 62)),
+            Body.Leg((113, 75), (113, 141), (125, 108), (124, 144)),
+            Body.Leg((113, 75), (117, 141), (129, 108), (128, 144)));
+        var squat = new Pose((125, 72), (118, 86), (108, 105), (101, 124),
+            Body.Arm((118, 88), (162, 86), (140, 70)),
+            Body.Arm((118, 88), (164, 90), (140, 74)),
+            Body.Leg((101, 124), (113, 141), (140, 110), (124, 144)),
+            Body.Leg((101, 124), (117, 141), (144, 110), (128, 144)));
+        return new("squat-hold", Floor,
+            Start: new(stand, Part.Legs),
+            End: new(squat, Part.Legs, Arrow.Curve((74, 80), (72, 96), (74, 112))));
+    }
+
+    private static Exercise SeatedSpinalTwist()
+    {
+        var start = SittingLong((90, 83), (88, 98), (87, 118), (86, 139),
+            Body.Arm((88, 101), (95, 143), (80, 124)),
+            Body.Arm((88, 101), (99, 143), (84, 124)));
+        // Near knee bent and crossed, foot flat; chest turned toward it (shoulders seen square-on),
+        // near hand on the floor behind, far elbow hooked outside the bent knee, looking back.
+        var end = start with
+        {
+            Head = (85, 84),
+            ArmNear = Body.Arm((79, 100), (62, 143), (64, 120)),
+            ArmFar = new Limb((97, 99), (114, 113), (117, 92)),
+            LegNear = Body.Leg((86, 139), (124, 142), (110, 100), (134, 144)),
+        };
+        return new("seated-spinal-twist", Mat,
+            Start: new(start.Move((10, 0)), Part.Spine | Part.Shoulders),
+            End: new(end.Move((10, 0)), Part.Spine | Part.Shoulders, Arrow.Curve((106, 72), (94, 66), (80, 70))));
+    }
+
+    private static Exercise CobraPose()
+    {
+        var prone = new Pose((164, 138), (148, 143), (127, 143), (106, 143),
+            Body.Arm((147, 141), (156, 144), (134, 118)),
+            Body.Arm((147, 141), (160, 144), (138, 118)),
+            Body.Leg((106, 143), (40, 143), (73, 150), (30, 145)),
+            Body.Leg((106, 143), (39, 143), (77, 150), (29, 145)));
+        var lifted = prone with
+        {
+            Head = (146, 100),
+            Neck = (138, 113),
+            Mid = (126, 135),
+            ArmNear = Body.Arm((138, 115), (156, 144), (128, 134)),
+            ArmFar = Body.Arm((138, 115), (160, 144), (132, 134)),
+        };
+        return new("cobra-pose", Mat,
+            Start: new(prone.Move((-6, 0)), Part.Spine),
+            End: new(lifted.Move((-6, 0)), Part.Spine, Arrow.Curve((156, 122), (158, 106), (152, 92))));
+    }
+
+    private static Exercise ChildsPose()
+    {
+        var start = AllFours(mid: (112, 103), head: (146, 90));
+        var rest = new Pose((112, 138), (100, 131), (82, 118), (64, 129),
+            Body.Arm((100, 133), (146, 144), (124, 130)),
+            Body.Arm((100, 133), (150, 144), (128, 130)),
+            Body.Leg((64, 129), (58, 144), (92, 150), (48, 145)),
+            Body.Leg((64, 129), (63, 144), (97, 150), (53, 145)));
+        return new("childs-pose", Mat,
+            Start: new(start.Move((18, 0)), Part.Spine),
+            End: new(rest.Move((18, 0)), Part.Spine, Arrow.Curve((96, 100), (84, 98), (72, 104))));
+    }
+
+    private static Exercise SeatedSpinalRolls()
+    {
+        var tall = SittingLong((92, 83), (88, 98), (87, 118), (86, 139),
+            Body.Arm((88, 101), (133, 104), (110, 90)),
+            Body.Arm((88, 101), (135, 100), (112, 86)));
+        var rolled = SittingLong((74, 95), (64, 107), (72, 128), (88, 140),
+            Body.Arm((66, 109), (110, 100), (88, 92)),
+            Body.Arm((66, 109), (112, 96), (90, 88)));
+        return new("seated-spinal-rolls", Mat,
+            Start: new(tall.Move((14, 0)), Part.Spine),
+            End: new(rolled.Move((14, 0)), Part.Spine, Arrow.Curve((62, 82), (50, 88), (46, 102))));
+    }
+
+    private static Exercise AnkleCircles()
+    {
+        var down = SeatedSide(head: (101, 53));
+        var toesUp = down with { LegNear = Body.Leg((96, 110), (154, 124), (126, 96), (160, 115)) };
+        var toesDown = down with { LegNear = Body.Leg((96, 110), (154, 124), (126, 96), (162, 131)) };
+        return new("ankle-circles", SideChair,
+            Start: new(toesUp, Part.LegNear),
+            End: new(toesDown, Part.LegNear, Arrow.Around((156, 124), 14, 14, 250, 290)));
+    }
+}
