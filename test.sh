@@ -1,21 +1,28 @@
 #!/usr/bin/env bash
 # Runs every test of SpineMobility: unit, component (bUnit), HTTP (WebApplicationFactory) and
-# browser (Playwright in Debian's Chromium). Installs Chromium from apt when it is missing.
+# browser (Playwright in Debian's Chromium, with axe-core from npm for the accessibility scans).
+# Installs Chromium and Node.js from apt when they are missing, and axe-core from package-lock.json.
 # Extra arguments go to `dotnet test`, e.g. ./test.sh --filter "FullyQualifiedName~Streak".
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
-if [ ! -x /usr/bin/chromium ]; then
-  echo "Installing Debian's chromium for the browser tests (about a minute)..."
+apt_install() {
+  echo "Installing $* from Debian's packages for the browser tests..."
   if [ "$(id -u)" -eq 0 ]; then
-    apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+    apt-get update -qq && apt-get install -y -qq "$@" >/dev/null
   elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
-    sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null
+    sudo apt-get update -qq && sudo apt-get install -y -qq "$@" >/dev/null
   else
-    echo "The browser tests need Debian's Chromium at /usr/bin/chromium: run 'sudo apt-get install chromium' and try again." >&2
+    echo "The browser tests need: $*. Run 'sudo apt-get install $*' and try again." >&2
     exit 1
   fi
-fi
+}
+
+[ -x /usr/bin/chromium ] || apt_install chromium
+command -v npm >/dev/null || apt_install nodejs npm
+
+# The exact axe-core the lock file names; the tests read it from node_modules, nothing downloads at run time.
+npm ci --prefix tests/SpineMobility.EndToEnd --no-audit --no-fund --loglevel=error >/dev/null
 
 dotnet tool restore >/dev/null
 dotnet test SpineMobility.sln --nologo "$@"

@@ -9,15 +9,17 @@ public static class AppTheme
     {
         PaletteLight = new PaletteLight
         {
-            Primary = "#1f7a6d",
-            PrimaryDarken = "#17635a",
-            Secondary = "#c76b29",
+            // Dark enough to stay above 4.5:1 even on MudBlazor's tinted alert and chip backgrounds.
+            Primary = "#1b6f63",
+            PrimaryDarken = "#155a50",
+            // Deep enough for white labels and for secondary-coloured text on white (WCAG AA, 4.5:1).
+            Secondary = "#a8561c",
             Tertiary = "#5b6bb5",
             Info = "#2f6fb0",
             Success = "#2e7d32",
-            Warning = "#b86e00",
+            Warning = "#935800",
             Error = "#c62828",
-            AppbarBackground = "#1f7a6d",
+            AppbarBackground = "#1b6f63",
             AppbarText = "#ffffff",
             Background = "#f6f8f7",
             Surface = "#ffffff",
@@ -32,6 +34,11 @@ public static class AppTheme
             PrimaryDarken = "#3fa796",
             Secondary = "#f0a46b",
             Tertiary = "#9aa8ee",
+
+            // Light fills on a dark theme take dark labels: white on them would be below 2.5:1.
+            PrimaryContrastText = "#0f1716",
+            SecondaryContrastText = "#1c1206",
+            TertiaryContrastText = "#0f1716",
             Info = "#7db4ea",
             Success = "#81c784",
             Warning = "#ffb74d",

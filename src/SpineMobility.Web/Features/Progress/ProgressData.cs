@@ -86,6 +86,18 @@ public sealed class ProgressData(IDbContextFactory<AppDbContext> dbFactory, Sett
         return SideBalance.From(counts, exercises, TimeZones.LocalDate(time.GetUtcNow(), timeZone));
     }
 
+    /// <summary>The visitor's latest "This hurts" reports, newest first, whether or not the session was recorded.</summary>
+    public async Task<IReadOnlyList<PainReport>> RecentPainAsync(Visitor visitor, int count = 10, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var runs = db.SessionRuns.Where(SessionOwnership.Runs(visitor)).Select(r => r.Id);
+        return await db.PainReports.AsNoTracking()
+            .Where(p => runs.Contains(p.RunId))
+            .OrderByDescending(p => p.ReportedAt)
+            .Take(count)
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>The "This hurts" reports and side answers of one session, in the order they were given.</summary>
     public async Task<(IReadOnlyList<PainReport> Pain, IReadOnlyList<SideReport> Sides)> ReportsAsync(Guid runId, CancellationToken cancellationToken = default)
     {

@@ -15,12 +15,15 @@ public partial class ProgressPage
 
     private SideBalance? Sides { get; set; }
 
+    private IReadOnlyList<Safety.PainReport> Pain { get; set; } = [];
+
     protected override async Task OnInitializedAsync()
     {
         if (Visitor is not null)
         {
             Snapshot = await Data.LoadAsync(Visitor);
             Sides = await Data.SidesAsync(Visitor, Snapshot.TimeZone);
+            Pain = await Data.RecentPainAsync(Visitor);
         }
     }
 }

@@ -8,13 +8,22 @@ public sealed class ExercisePagesTests(AppFixture fixture)
 {
     private readonly HttpClient _client = fixture.Client;
 
+    /// <summary>The markup of the home page's link to one region.</summary>
+    private static string Tile(string html, string region)
+    {
+        var start = html.IndexOf($"href=\"/exercises?region={region}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no tile for {region}");
+        return html[start..html.IndexOf("</a>", start, StringComparison.Ordinal)];
+    }
+
     [Fact]
     public async Task The_home_page_shows_each_region_with_its_count_and_the_safety_advice()
     {
         var html = WebUtility.HtmlDecode(await _client.GetStringAsync("/"));
 
-        Assert.Contains($"Neck: {Catalog.InRegion("cervical").Count} exercises", html, StringComparison.Ordinal);
-        Assert.Contains($"Hips: {Catalog.InRegion("hip").Count} exercises", html, StringComparison.Ordinal);
+        Assert.Contains($"{Catalog.InRegion("cervical").Count} exercises", Tile(html, "cervical"), StringComparison.Ordinal);
+        Assert.Contains(">Neck</h3>", Tile(html, "cervical"), StringComparison.Ordinal);
+        Assert.Contains($"{Catalog.InRegion("hip").Count} exercises", Tile(html, "hip"), StringComparison.Ordinal);
         Assert.Contains("href=\"/exercises?region=full-body\"", html, StringComparison.Ordinal);
         Assert.Contains("Start a session", html, StringComparison.Ordinal);
         Assert.Contains("see a healthcare professional", html, StringComparison.Ordinal);
