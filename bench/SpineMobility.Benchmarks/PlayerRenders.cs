@@ -40,6 +40,16 @@ public static class PlayerRenders
         await page.GotoAsync("/session?minutes=10&seed=1");
         await page.Locator("[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await page.GetByRole(AriaRole.Button, new() { Name = "Start", Exact = true }).ClickAsync();
+
+        // A new browser answers the safety questions first: no to each.
+        var questions = page.Locator(".screening-question");
+        await questions.First.WaitForAsync();
+        for (var i = 0; i < await questions.CountAsync(); i++)
+        {
+            await questions.Nth(i).GetByRole(AriaRole.Radio).Nth(1).CheckAsync();
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start the session" }).ClickAsync();
         await page.Locator(".player").WaitForAsync();
         await page.WaitForTimeoutAsync(2000);
 

@@ -6,6 +6,7 @@ using SpineMobility.Web.Data;
 using SpineMobility.Web.Features.Account;
 using SpineMobility.Web.Features.Exercises;
 using SpineMobility.Web.Features.Progress;
+using SpineMobility.Web.Features.Safety;
 using SpineMobility.Web.Features.Sessions;
 using SpineMobility.Web.Features.Sessions.Playing;
 using SpineMobility.Web.Features.Settings;
@@ -14,8 +15,9 @@ using SpineMobility.Web.Hosting;
 namespace SpineMobility.Benchmarks;
 
 /// <summary>
-/// What the progress page costs for someone with ten years of history: about 4,700 sessions and
-/// 47,000 exercise rows in a real SQLite file, read through the app's own queries.
+/// What the progress page costs for someone with ten years of history: about 4,700 sessions,
+/// 47,000 exercise rows, two side answers a session and a pain report a month, in a real SQLite
+/// file, read through the app's own queries.
 /// </summary>
 [MemoryDiagnoser]
 public class ProgressPageBenchmarks
@@ -71,6 +73,23 @@ public class ProgressPageBenchmarks
                     })],
                     Before = random.Next(3) == 0 ? new CheckIn { Stiffness = random.Next(11) } : null,
                 });
+                foreach (var (block, slug) in new[] { (1, "pigeon-pose"), (4, "knee-to-chest") })
+                {
+                    db.SideReports.Add(new SideReport
+                    {
+                        RunId = runId, BlockIndex = block, ExerciseSlug = slug, Tighter = (TighterSide)random.Next(3),
+                        ReportedAt = finished, LocalDate = TimeZones.LocalDate(finished, "Europe/Berlin"),
+                    });
+                }
+
+                if (random.Next(40) == 0)
+                {
+                    db.PainReports.Add(new PainReport
+                    {
+                        RunId = runId, ReportedAt = finished.AddMinutes(-5), ExerciseSlug = "cobra-pose", ExerciseName = "Cobra pose",
+                        Pain = random.Next(11), Area = BodyArea.LowerBack, Choice = PainChoice.EasierExercise, EasierSlug = "seated-spinal-twist", EasierName = "Seated spinal twist",
+                    });
+                }
             }
 
             if (day % 200 == 0)
@@ -88,6 +107,12 @@ public class ProgressPageBenchmarks
 
     [Benchmark]
     public Task<IReadOnlyList<HistoryEntry>> First_page_of_the_history() => _progress.HistoryAsync(_visitor, 0);
+
+    [Benchmark]
+    public Task<SideBalance> Which_side_feels_tighter_for_ten_years_of_answers() => _progress.SidesAsync(_visitor, "Europe/Berlin");
+
+    [Benchmark]
+    public Task<IReadOnlyList<PainReport>> Latest_pain_reports() => _progress.RecentPainAsync(_visitor);
 
     [GlobalCleanup]
     public void Cleanup()

@@ -14,6 +14,8 @@ public sealed class PhoneLayoutTests(BrowserFixture fixture) : BrowserTest(fixtu
     [InlineData("/session")]
     [InlineData("/session?preset=better-posture")]
     [InlineData("/progress")]
+    [InlineData("/safety")]
+    [InlineData("/about")]
     [InlineData("/Account/Login")]
     [InlineData("/Account/Register")]
     public Task Pages_fit_a_360px_phone_without_horizontal_scrolling(string path) => StepsAsync(async () =>

@@ -8,6 +8,7 @@ namespace SpineMobility.IntegrationTests.Hosting;
 public sealed class InvalidContentTests : IDisposable
 {
     private readonly string _directory = TempFiles.NewPath("invalid-content", "");
+    private readonly List<string> _contentFolders = [];
 
     public InvalidContentTests() => Directory.CreateDirectory(_directory);
 
@@ -44,13 +45,14 @@ public sealed class InvalidContentTests : IDisposable
     }
 
     [Fact]
-    public async Task An_unknown_region_stops_the_app_naming_the_file_entry_and_region_and_leaves_the_database_alone()
+    public async Task An_unknown_region_or_a_missing_drawing_stops_the_app_naming_the_file_entry_and_field_and_leaves_the_database_alone()
     {
         var content = JsonNode.Parse(await File.ReadAllTextAsync(RepoFiles.ExercisesJson))!;
         content["exercises"]![2]!["regions"] = new JsonArray("neck");
         content["exercises"]![4]!["steps"] = new JsonArray();
-        var contentFile = Path.Combine(_directory, "exercises.json");
-        await File.WriteAllTextAsync(contentFile, content.ToJsonString());
+        var contentFile = TempFiles.ContentFolder(content.ToJsonString());
+        _contentFolders.Add(Path.GetDirectoryName(contentFile)!);
+        File.Delete(Path.Combine(Path.GetDirectoryName(contentFile)!, "illustrations", "pigeon-pose-end.svg"));
         var database = Path.Combine(_directory, "untouched.db");
 
         var (exitCode, output) = await RunAppAsync(contentFile, database);
@@ -58,8 +60,16 @@ public sealed class InvalidContentTests : IDisposable
         Assert.NotEqual(0, exitCode);
         Assert.Contains($"{contentFile}: exercises[2] 'chin-tucks', field 'regions[0]': unknown region 'neck'", output, StringComparison.Ordinal);
         Assert.Contains("exercises[4] 'thoracic-extensions', field 'steps': is empty", output, StringComparison.Ordinal);
+        Assert.Contains("exercises[10] 'pigeon-pose', field 'illustration.end.file': 'illustrations/pigeon-pose-end.svg' does not exist", output, StringComparison.Ordinal);
         Assert.False(File.Exists(database), "the database was created although the content was invalid");
     }
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose()
+    {
+        Directory.Delete(_directory, recursive: true);
+        foreach (var folder in _contentFolders)
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
