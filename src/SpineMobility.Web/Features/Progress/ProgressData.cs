@@ -74,16 +74,25 @@ public sealed class ProgressData(IDbContextFactory<AppDbContext> dbFactory, Sett
     public async Task<SideBalance> SidesAsync(Visitor visitor, string timeZone, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var today = TimeZones.LocalDate(time.GetUtcNow(), timeZone);
+        var since = SideBalance.FirstMonth(today);
         var runs = db.SessionRuns.Where(SessionOwnership.Runs(visitor)).Select(r => r.Id);
-        var counts = await db.SideReports.AsNoTracking()
-            .Where(s => runs.Contains(s.RunId))
+        var answers = db.SideReports.AsNoTracking().Where(s => runs.Contains(s.RunId));
+
+        // All-time totals need no dates; only the chart's months are split by month, so years of answers stay cheap.
+        var totals = await answers
+            .GroupBy(s => new { s.ExerciseSlug, s.Tighter })
+            .Select(g => new SideTotal(g.Key.ExerciseSlug, g.Key.Tighter, g.Count()))
+            .ToListAsync(cancellationToken);
+        var recent = await answers
+            .Where(s => s.LocalDate >= since)
             .GroupBy(s => new { s.ExerciseSlug, s.LocalDate.Year, s.LocalDate.Month, s.Tighter })
             .Select(g => new SideCount(g.Key.ExerciseSlug, g.Key.Year, g.Key.Month, g.Key.Tighter, g.Count()))
             .ToListAsync(cancellationToken);
-        var slugs = counts.Select(c => c.Slug).Distinct().ToList();
+        var slugs = totals.Select(c => c.Slug).Distinct().ToList();
         var exercises = (await db.Exercises.AsNoTracking().Where(e => slugs.Contains(e.Slug)).Select(e => new { e.Slug, e.Name, e.Regions }).ToListAsync(cancellationToken))
             .ToDictionary(e => e.Slug, e => (e.Name, (IReadOnlyList<Region>)e.Regions));
-        return SideBalance.From(counts, exercises, TimeZones.LocalDate(time.GetUtcNow(), timeZone));
+        return SideBalance.From(totals, recent, exercises, today);
     }
 
     /// <summary>The visitor's latest "This hurts" reports, newest first, whether or not the session was recorded.</summary>

@@ -28,6 +28,9 @@ public sealed record SideTally(int Left, int Right, int Same)
 /// <summary>Answers of one exercise in one month, as the database counts them.</summary>
 public sealed record SideCount(string Slug, int Year, int Month, TighterSide Tighter, int Count);
 
+/// <summary>All answers of one exercise, as the database counts them.</summary>
+public sealed record SideTotal(string Slug, TighterSide Tighter, int Count);
+
 public sealed record ExerciseSides(string Slug, string Name, IReadOnlyList<Region> Regions, SideTally Tally);
 
 public sealed record RegionSides(Region Region, SideTally Tally);
@@ -37,12 +40,12 @@ public sealed record MonthSides(DateOnly Month, SideTally Tally);
 /// <summary>Which side felt tighter, per exercise, per region and month by month.</summary>
 public sealed class SideBalance
 {
-    private readonly IReadOnlyList<SideCount> _counts;
+    private readonly IReadOnlyList<SideCount> _recent;
     private readonly IReadOnlyDictionary<string, ExerciseSides> _exercises;
 
-    private SideBalance(IReadOnlyList<SideCount> counts, IReadOnlyList<ExerciseSides> exercises, IReadOnlyList<RegionSides> regions, IReadOnlyList<DateOnly> months)
+    private SideBalance(IReadOnlyList<SideCount> recent, IReadOnlyList<ExerciseSides> exercises, IReadOnlyList<RegionSides> regions, IReadOnlyList<DateOnly> months)
     {
-        _counts = counts;
+        _recent = recent;
         Exercises = exercises;
         _exercises = exercises.ToDictionary(e => e.Slug);
         Regions = regions;
@@ -58,13 +61,25 @@ public sealed class SideBalance
 
     public bool IsEmpty => Exercises.Count == 0;
 
+    /// <summary>The first day of the earliest month the chart shows.</summary>
+    public static DateOnly FirstMonth(DateOnly today, int months = DefaultMonths) => new DateOnly(today.Year, today.Month, 1).AddMonths(1 - months);
+
+    public const int DefaultMonths = 6;
+
+    /// <param name="totals">Every answer ever given, counted per exercise and side.</param>
+    /// <param name="recent">The answers since <see cref="FirstMonth"/>, counted per month too.</param>
     /// <param name="exercises">Names and regions by slug; answers for an exercise not in it are left out.</param>
-    public static SideBalance From(IReadOnlyList<SideCount> counts, IReadOnlyDictionary<string, (string Name, IReadOnlyList<Region> Regions)> exercises, DateOnly today, int months = 6)
+    public static SideBalance From(
+        IReadOnlyList<SideTotal> totals,
+        IReadOnlyList<SideCount> recent,
+        IReadOnlyDictionary<string, (string Name, IReadOnlyList<Region> Regions)> exercises,
+        DateOnly today,
+        int months = DefaultMonths)
     {
-        var known = counts.Where(c => exercises.ContainsKey(c.Slug)).ToList();
-        var perExercise = known
-            .GroupBy(c => c.Slug)
-            .Select(g => new ExerciseSides(g.Key, exercises[g.Key].Name, SpineRegions(exercises[g.Key].Regions), Tally(g)))
+        var perExercise = totals
+            .Where(t => exercises.ContainsKey(t.Slug))
+            .GroupBy(t => t.Slug)
+            .Select(g => new ExerciseSides(g.Key, exercises[g.Key].Name, SpineRegions(exercises[g.Key].Regions), g.Aggregate(SideTally.Zero, (sum, t) => sum.Add(t.Tighter, t.Count))))
             .OrderByDescending(e => e.Tally.Total)
             .ThenBy(e => e.Name, StringComparer.Ordinal)
             .ToList();
@@ -74,15 +89,15 @@ public sealed class SideBalance
             .Select(g => new RegionSides(g.Key, g.Aggregate(SideTally.Zero, (sum, x) => sum.Plus(x.Tally))))
             .OrderBy(r => r.Region)
             .ToList();
-        var thisMonth = new DateOnly(today.Year, today.Month, 1);
-        var monthList = Enumerable.Range(0, months).Select(i => thisMonth.AddMonths(i - months + 1)).ToList();
-        return new(known, perExercise, perRegion, monthList);
+        var first = FirstMonth(today, months);
+        var monthList = Enumerable.Range(0, months).Select(first.AddMonths).ToList();
+        return new([.. recent.Where(c => exercises.ContainsKey(c.Slug))], perExercise, perRegion, monthList);
     }
 
     /// <summary>Month by month for everything, one region (<paramref name="region"/>) or one exercise (<paramref name="slug"/>).</summary>
     public IReadOnlyList<MonthSides> ByMonth(Region? region = null, string? slug = null)
     {
-        var selected = _counts.Where(c =>
+        var selected = _recent.Where(c =>
             (slug is null || c.Slug == slug) &&
             (region is null || _exercises[c.Slug].Regions.Contains(region.Value)));
         var byMonth = selected.ToLookup(c => new DateOnly(c.Year, c.Month, 1));

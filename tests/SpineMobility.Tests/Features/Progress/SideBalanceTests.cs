@@ -15,7 +15,12 @@ public sealed class SideBalanceTests
         ["gentle-neck-stretches"] = ("Gentle neck stretches", [Region.Beginner, Region.Cervical]),
     };
 
-    private static SideBalance Balance(params SideCount[] counts) => SideBalance.From(counts, Exercises, Today);
+    // As the database hands them over: totals of every answer, and month by month only since the chart's first month.
+    private static SideBalance Balance(params SideCount[] counts) => SideBalance.From(
+        [.. counts.GroupBy(c => (c.Slug, c.Tighter)).Select(g => new SideTotal(g.Key.Slug, g.Key.Tighter, g.Sum(c => c.Count)))],
+        [.. counts.Where(c => new DateOnly(c.Year, c.Month, 1) >= SideBalance.FirstMonth(Today))],
+        Exercises,
+        Today);
 
     [Fact]
     public void Answers_add_up_per_exercise_most_answered_first()
@@ -61,6 +66,16 @@ public sealed class SideBalanceTests
 
         Assert.Equal(new SideTally(0, 1, 0), balance.ByMonth(slug: "pigeon-pose")[^1].Tally);
         Assert.Equal(new SideTally(4, 0, 0), balance.ByMonth(region: Region.Lumbar)[^1].Tally);
+    }
+
+    [Fact]
+    public void Old_answers_count_in_the_totals_but_not_in_the_chart()
+    {
+        var balance = Balance(new SideCount("pigeon-pose", 2024, 3, TighterSide.Right, 7));
+
+        Assert.Equal(new SideTally(0, 7, 0), Assert.Single(balance.Exercises).Tally);
+        Assert.All(balance.ByMonth(), m => Assert.Equal(SideTally.Zero, m.Tally));
+        Assert.Equal(new DateOnly(2026, 6, 1), SideBalance.FirstMonth(Today));
     }
 
     [Fact]
