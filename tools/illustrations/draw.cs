@@ -129,13 +129,20 @@ internal static class Svg
     /// <summary>Top of the floor; a limb lying on it has its centre line at y 144.</summary>
     public const double FloorY = 150;
 
+    /// <summary>How much the group enlarges the grid, and how far it then moves it up.</summary>
+    private const double Scale = 1.2, OffsetY = -8;
+
+    /// <summary>The top of the mat (its band is drawn 6 wide on y 151), and the radius of a foam roller lying on it.</summary>
+    public const double MatTop = FloorY - 2, RollerRadius = 9;
+
     public static string Render(Scene scene, Frame frame)
     {
         var sb = new StringBuilder();
         sb.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 240 180\" role=\"img\">\n");
-        // Poses are written on a 240x180 grid with the floor at y 150; the group enlarges them a little
-        // (about the picture's centre line) so the figure fills the frame, with the floor at y 164.
-        sb.Append("<g fill=\"none\" stroke-linecap=\"round\" stroke-linejoin=\"round\" transform=\"matrix(1.12 0 0 1.12 -14.4 -4)\">\n");
+        // Poses are written on a 240x180 grid with the floor at y 150; the group enlarges them (the same for
+        // every drawing, about the picture's vertical centre line) so the figures fill the frame: the floor
+        // lands at y 172, a standing head's top at y 4, and x 20..220 of the grid spans the width.
+        sb.Append($"<g fill=\"none\" stroke-linecap=\"round\" stroke-linejoin=\"round\" transform=\"matrix({F(Scale)} 0 0 {F(Scale)} {F(120 * (1 - Scale))} {F(OffsetY)})\">\n");
         Props(sb, scene);
 
         var pose = frame.Pose;
@@ -192,7 +199,7 @@ internal static class Svg
 
     private static void Props(StringBuilder sb, Scene scene)
     {
-        Path(sb, Prop, 3, $"M22 {F(FloorY + 1.5)}H218");
+        Path(sb, Prop, 3, $"M28 {F(FloorY + 1.5)}H212");
         if (scene.Mat)
         {
             // A mat seen edge-on: a thicker band lying on the floor line.
@@ -214,7 +221,9 @@ internal static class Svg
 
         if (scene.Roller is { } r)
         {
-            sb.Append($"<circle cx=\"{F(r.X)}\" cy=\"{F(r.Y)}\" r=\"10\" stroke=\"{Prop}\" stroke-width=\"4\"/>\n");
+            // A foam roller seen end-on: a solid disc with a dark rim, so it reads as a solid object (not a wheel
+            // or a ring) on both themes; its outer edge is RollerRadius + 1.
+            sb.Append($"<circle cx=\"{F(r.X)}\" cy=\"{F(r.Y)}\" r=\"{F(RollerRadius)}\" fill=\"{Prop}\" stroke=\"{Ink}\" stroke-width=\"2\"/>\n");
         }
     }
 
@@ -383,77 +392,89 @@ internal static class Catalog
 
     private static Exercise ThoracicExtensions()
     {
-        // Hips on the mat, knees bent, hands behind the head, a foam roller under the shoulder blades.
-        var legs = Body.Leg((126, 143), (170, 142), (150, 100), (180, 144));
-        var legsFar = Body.Leg((126, 143), (166, 142), (146, 100), (176, 144));
-        var start = new Pose((76, 108), (90, 116), (108, 129.5), (126, 143),
-            Body.Arm((90, 118), (72, 107), (104, 96)),
-            Body.Arm((90, 118), (74, 105), (108, 96)),
+        // Hips on the mat, knees bent, hands behind the head, a foam roller across the upper back (about
+        // two thirds of the way up the spine). START: the back rests on the roller in a straight line, chin
+        // tucked. END: the upper back arches over the roller and the supported head drops toward the mat.
+        var roller = new P(93, Svg.MatTop - Svg.RollerRadius - 1);
+        var pelvis = new P(124, 143);
+        var legs = Body.Leg(pelvis, (166, 142), (150, 100), (176, 144));
+        var legsFar = Body.Leg(pelvis, (162, 142), (146, 100), (172, 144));
+        // The hands cup the back of the head (hidden behind it) and the elbows point up, away from the chest.
+        var start = new Pose((79.5, 108), (89.4, 119.1), (106.7, 131.1), pelvis,
+            new Limb((89.5, 121), (101, 101), (77, 106)),
+            new Limb((89.5, 121), (103, 102), (78, 105)),
             legs, legsFar);
-        var end = new Pose((70, 128), (84, 124), (106, 127), (126, 143),
-            Body.Arm((84, 124), (66, 122), (86, 100)),
-            Body.Arm((84, 124), (68, 120), (90, 100)),
+        var end = new Pose((72.5, 130), (87, 126), (100.8, 126.8), pelvis,
+            new Limb((87, 128), (92, 105), (74, 126)),
+            new Limb((87, 128), (94, 106), (75, 125)),
             legs, legsFar);
-        return new("thoracic-extensions", new Scene(Mat: true, Roller: (98, 137)),
+        return new("thoracic-extensions", new Scene(Mat: true, Roller: roller),
             Start: new(start, Part.UpperSpine),
-            End: new(end, Part.UpperSpine, Arrow.Curve((64, 100), (56, 108), (52, 120))));
+            End: new(end, Part.UpperSpine, Arrow.Curve((62, 110), (54, 120), (55, 132))));
     }
 
     private static Exercise QuadrupedThoracicMobilisations()
     {
-        // Rocked forward over the hands with the upper back gently arched, then hips back toward the heels, back rounded.
-        var forward = AllFours(mid: (120, 106), head: (156, 88)) with { Neck = (140, 98), Pelvis = (100, 111) };
-        forward = forward with
-        {
-            ArmNear = Body.Arm((140, 100), (132, 144), (146, 122)),
-            ArmFar = Body.Arm((140, 100), (137, 144), (150, 122)),
-            LegNear = Body.Leg((100, 111), (58, 144), (92, 150), (48, 145)),
-            LegFar = Body.Leg((100, 111), (63, 144), (97, 150), (53, 145)),
-        };
-        var back = AllFours(mid: (84, 100), head: (112, 120)) with { Neck = (102, 108), Pelvis = (68, 121) };
-        back = back with
-        {
-            ArmNear = Body.Arm((102, 110), (132, 144), (124, 118)),
-            ArmFar = Body.Arm((102, 110), (137, 144), (128, 118)),
-            LegNear = Body.Leg((68, 121), (58, 144), (92, 150), (48, 145)),
-            LegFar = Body.Leg((68, 121), (63, 144), (97, 150), (53, 145)),
-        };
+        // Hands and knees stay put on the mat while the body rocks between them. START: rocked forward,
+        // shoulders ahead of the hands, the back gently dipped and the head up. END: hips back toward the
+        // heels, shoulders behind the hands, the upper back rounded up and the head dropped.
+        static Limb Straight(P from, P to) => new(from, (from + to) * 0.5, to);
+        static Pose OnAllFours(P head, P neck, P mid, P pelvis) => new(head, neck, mid, pelvis,
+            Straight(neck + (0, 2), (146, 144)),
+            Straight(neck + (0, 2), (150, 144)),
+            new Limb(pelvis, (106, 144), (73, 144), (63, 145)),
+            new Limb(pelvis, (110, 144), (77, 144), (67, 145)));
+
+        var forward = OnAllFours(head: (166, 89), neck: (154, 97), mid: (134, 108), pelvis: (115, 111));
+        var back = OnAllFours(head: (121, 122), neck: (116, 108), mid: (99, 104), pelvis: (80, 124));
         return new("quadruped-thoracic-mobilisations", Mat,
-            Start: new(forward.Move((14, 0)), Part.Spine),
-            End: new(back.Move((14, 0)), Part.Spine, Arrow.Curve((112, 78), (98, 74), (84, 78))));
+            Start: new(forward.Move((4, 0)), Part.Spine),
+            End: new(back.Move((4, 0)), Part.Spine, Arrow.Curve((128, 84), (112, 77), (96, 83))));
     }
 
     private static Exercise CatCow() => new("cat-cow", Mat,
-        Start: new(AllFours(mid: (112, 89), head: (139, 110)).Move((16, 0)), Part.Spine),
-        End: new(AllFours(mid: (112, 113), head: (145, 83)).Move((16, 0)), Part.Spine, Arrow.Curve((128, 74), (126, 86), (128, 98))));
+        Start: new(AllFours(mid: (112, 89), head: (139, 110)).Move((20, 0)), Part.Spine),
+        End: new(AllFours(mid: (112, 113), head: (145, 83)).Move((20, 0)), Part.Spine, Arrow.Curve((132, 74), (130, 86), (132, 98))));
 
     private static Exercise PelvicTilts()
     {
-        // Hands rest on the belly so the lower back stays in sight: arched a little, then flattened
-        // with the pelvis curled up off the mat.
+        // Arms long on the mat beside the body, so the mat line runs under the back: START, the lower back
+        // arched up off the mat with the pelvis down; END, the lower back pressed flat and the pelvis curled
+        // up off the mat (both a little exaggerated so they read at card size).
         static Pose Lying(P mid, P pelvis) => OnBack(mid, pelvis) with
         {
-            ArmNear = new Limb((62, 142), (84, 144), (102, pelvis.Y - 9)),
-            ArmFar = new Limb((62, 142), (82, 144), (99, pelvis.Y - 9)),
+            ArmNear = new Limb((62, 142), (85, 144), (106, 144)),
+            ArmFar = new Limb((62, 142), (83, 144), (103, 144)),
         };
 
         return new("pelvic-tilts", Mat,
-            Start: new(Lying(mid: (84, 138), pelvis: (106, 143)).Move((6, 0)), Part.LowerSpine),
-            End: new(Lying(mid: (84, 143.5), pelvis: (106, 134)).Move((6, 0)), Part.LowerSpine, Arrow.Curve((120, 130), (120, 118), (110, 112))));
+            Start: new(Lying(mid: (85, 132), pelvis: (106, 143)).Move((12, 0)), Part.LowerSpine),
+            End: new(Lying(mid: (85, 141), pelvis: (106, 126)).Move((12, 0)), Part.LowerSpine, Arrow.Curve((114, 113), (106, 104), (94, 107))));
     }
 
     private static Exercise KneeToChest()
     {
-        var start = OnBack(mid: (84, 143), pelvis: (106, 143));
+        // The feet stand a little further out than in OnBack, so the other knee sits low, clear of the hugged leg.
+        // END: one thigh drawn up toward the chest with the shin folded back toward the hips, and both arms
+        // reaching from the shoulders to hold the shin just below the knee (the far hand behind it).
+        var pelvis = new P(106, 143);
+        var start = OnBack(mid: (84, 143), pelvis: pelvis) with
+        {
+            LegNear = Body.Leg(pelvis, (164, 142), (130, 100), (174, 144)),
+            LegFar = Body.Leg(pelvis, (160, 142), (126, 100), (170, 144)),
+        };
+        static Limb Reach(P hand) => new((62, 142), ((62, 142) + hand) * 0.5, hand);
+        var knee = pelvis + (-34 * Math.Cos(64 * Math.PI / 180), -34 * Math.Sin(64 * Math.PI / 180));
+        var ankle = knee + (33 * Math.Cos(30 * Math.PI / 180), 33 * Math.Sin(30 * Math.PI / 180));
         var end = start with
         {
-            ArmNear = Body.Arm((62, 142), (93, 112), (70, 116)),
-            ArmFar = Body.Arm((62, 142), (90, 112), (68, 116)),
-            LegNear = Body.Leg((106, 143), (116, 114), (80, 118), (125, 111)),
+            ArmNear = Reach(knee + (4, 1)),
+            ArmFar = Reach(knee + (2, 4)),
+            LegNear = new Limb(pelvis, knee, ankle, ankle + (6, -4)),
         };
         return new("knee-to-chest", Mat,
-            Start: new(start.Move((6, 0)), Part.LegNear),
-            End: new(end.Move((6, 0)), Part.LegNear, Arrow.Curve((128, 88), (112, 80), (98, 88))));
+            Start: new(start.Move((12, 0)), Part.LegNear),
+            End: new(end.Move((12, 0)), Part.LegNear, Arrow.Curve((134, 100), (120, 90), (106, 96))));
     }
 
     private static Exercise HipCircles()
@@ -483,8 +504,8 @@ internal static class Catalog
             new Limb((100, 134), (131, 144), (106, 146)),
             Body.Leg((100, 134), (36, 143), (68, 150), (27, 145)));
         return new("pigeon-pose", Mat,
-            Start: new(start.Move((16, 0)), Part.Legs),
-            End: new(end.Move((16, 0)), Part.Legs));
+            Start: new(start.Move((30, 0)), Part.Legs),
+            End: new(end.Move((30, 0)), Part.Legs));
     }
 
     private static Exercise SquatHold()
@@ -506,9 +527,10 @@ internal static class Catalog
 
     private static Exercise SeatedSpinalTwist()
     {
+        // START: sitting tall, legs long, the hands resting on the thighs so the arms stand clear of the torso.
         var start = SittingLong((90, 83), (88, 98), (87, 118), (86, 139),
-            Body.Arm((88, 101), (95, 143), (80, 124)),
-            Body.Arm((88, 101), (99, 143), (84, 124)));
+            Body.Arm((88, 101), (119, 136), (96, 128)),
+            Body.Arm((88, 101), (122, 135), (100, 128)));
         // Near knee bent and crossed, foot flat; chest turned toward it (shoulders seen square-on),
         // near hand on the floor behind, far elbow hooked outside the bent knee, looking back.
         var end = start with
@@ -539,8 +561,8 @@ internal static class Catalog
             ArmFar = Body.Arm((138, 115), (160, 144), (132, 134)),
         };
         return new("cobra-pose", Mat,
-            Start: new(prone.Move((-6, 0)), Part.Spine),
-            End: new(lifted.Move((-6, 0)), Part.Spine, Arrow.Curve((156, 122), (158, 106), (152, 92))));
+            Start: new(prone.Move((20, 0)), Part.Spine),
+            End: new(lifted.Move((20, 0)), Part.Spine, Arrow.Curve((182, 122), (184, 106), (178, 92))));
     }
 
     private static Exercise ChildsPose()
@@ -565,8 +587,8 @@ internal static class Catalog
             Body.Arm((66, 109), (110, 100), (88, 92)),
             Body.Arm((66, 109), (112, 96), (90, 88)));
         return new("seated-spinal-rolls", Mat,
-            Start: new(tall.Move((14, 0)), Part.Spine),
-            End: new(rolled.Move((14, 0)), Part.Spine, Arrow.Curve((62, 82), (50, 88), (46, 102))));
+            Start: new(tall.Move((26, 0)), Part.Spine),
+            End: new(rolled.Move((26, 0)), Part.Spine, Arrow.Curve((74, 82), (62, 88), (58, 102))));
     }
 
     private static Exercise AnkleCircles()
