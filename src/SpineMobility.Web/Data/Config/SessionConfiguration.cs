@@ -19,6 +19,10 @@ internal sealed class SessionRunConfiguration : IEntityTypeConfiguration<Session
         // No foreign key to the user: adding one to a table that already holds sessions makes SQLite
         // rebuild it, outside a transaction. AccountData deletes a user's sessions with the account.
         builder.HasIndex(r => new { r.UserId, r.Status });
+
+        // Covers "the runs of this visitor" (UserId = ?, or UserId IS NULL AND BrowserKey = ?) without reading
+        // the runs' large JSON columns, for the reports that hang off runs (pain, sides).
+        builder.HasIndex(r => new { r.UserId, r.BrowserKey, r.Id });
         builder.PrimitiveCollection(r => r.Focus).ElementType(t => t.HasConversion<string>());
 
         // The plan and the player's state are read and written whole, so each is one JSON column.

@@ -632,6 +632,8 @@ namespace SpineMobility.Web.Data.Migrations
 
                     b.HasIndex("UserId", "Status");
 
+                    b.HasIndex("UserId", "BrowserKey", "Id");
+
                     b.ToTable("SessionRuns");
                 });
 
