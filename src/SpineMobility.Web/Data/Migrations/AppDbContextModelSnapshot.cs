@@ -515,6 +515,9 @@ namespace SpineMobility.Web.Data.Migrations
                     b.Property<int>("ActiveSeconds")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AfterSavedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("BrowserKey")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -87,7 +87,8 @@ public sealed class SafetyStore(IDbContextFactory<AppDbContext> dbFactory, TimeP
             .OrderByDescending(p => p.ReportedAt).Select(p => (DateTimeOffset?)p.ReportedAt).FirstOrDefaultAsync(cancellationToken);
         var afterSession = await db.CompletedSessions.Where(SessionOwnership.Completed(visitor))
             .Where(s => s.After != null && s.After.Pain >= ScreeningRules.HighPain)
-            .OrderByDescending(s => s.FinishedAt).Select(s => (DateTimeOffset?)s.FinishedAt).FirstOrDefaultAsync(cancellationToken);
+            .Select(s => s.AfterSavedAt ?? s.FinishedAt)
+            .OrderByDescending(at => at).Select(at => (DateTimeOffset?)at).FirstOrDefaultAsync(cancellationToken);
         return inPlayer > afterSession || afterSession is null ? inPlayer : afterSession;
     }
 }

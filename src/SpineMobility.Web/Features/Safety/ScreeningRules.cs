@@ -76,4 +76,8 @@ public static class ScreeningRules
     }
 
     public static bool IsHighPain(int? pain) => pain >= HighPain;
+
+    /// <summary>What stands before a session about to start: the stored need, or strong pain in the check-in just given.</summary>
+    public static ScreeningNeed BeforeStart(ScreeningNeed stored, int? painBefore) =>
+        stored == ScreeningNeed.None && IsHighPain(painBefore) ? ScreeningNeed.AfterHighPain : stored;
 }

@@ -39,6 +39,9 @@ public sealed class CompletedSession
     public CheckIn? Before { get; set; }
 
     public CheckIn? After { get; set; }
+
+    /// <summary>When the check-in after the session was last saved: strong pain reported then asks the safety questions again.</summary>
+    public DateTimeOffset? AfterSavedAt { get; set; }
 }
 
 /// <summary>Time spent on one exercise of a completed session (both sides together).</summary>

@@ -67,6 +67,7 @@ public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeP
         }
 
         session.After = after.IsEmpty ? null : after.Copy();
+        session.AfterSavedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

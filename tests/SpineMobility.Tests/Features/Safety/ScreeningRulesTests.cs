@@ -101,4 +101,13 @@ public sealed class ScreeningRulesTests
     [InlineData(7, true)]
     [InlineData(10, true)]
     public void Pain_of_seven_or_more_is_high(int? pain, bool high) => Assert.Equal(high, ScreeningRules.IsHighPain(pain));
+
+    [Theory]
+    [InlineData(ScreeningNeed.None, null, ScreeningNeed.None)]
+    [InlineData(ScreeningNeed.None, 6, ScreeningNeed.None)]
+    [InlineData(ScreeningNeed.None, 7, ScreeningNeed.AfterHighPain)]
+    [InlineData(ScreeningNeed.FirstSession, 9, ScreeningNeed.FirstSession)]
+    [InlineData(ScreeningNeed.FlagRaised, 8, ScreeningNeed.FlagRaised)]
+    public void Strong_pain_in_the_check_in_before_a_session_asks_the_questions_first(ScreeningNeed stored, int? painBefore, ScreeningNeed expected) =>
+        Assert.Equal(expected, ScreeningRules.BeforeStart(stored, painBefore));
 }

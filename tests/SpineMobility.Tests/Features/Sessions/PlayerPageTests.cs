@@ -337,6 +337,30 @@ public sealed class PlayerPageTests : ComponentTest
         Assert.Equal(new DateOnly(2026, 11, 26), report.LocalDate);
     }
 
+    [Fact]
+    public async Task Strong_pain_in_the_check_in_after_a_session_asks_the_safety_questions_there()
+    {
+        var player = await OpenAsync();
+        Wait(10 + 40 + 10 + 30 + 5 + 30);
+        player.WaitForAssertion(() => Assert.NotNull(player.Find("[data-testid=summary-title]")));
+        await Services.GetRequiredService<SafetyStore>().SaveScreeningAsync(Me, ScreeningReason.FirstSession, Enum.GetValues<RedFlag>().ToDictionary(f => f, _ => (bool?)false));
+        Wait(60);
+
+        player.FindAll(".checkin .mud-chip").First(c => c.GetAttribute("aria-label") == "Pain 8").Click();
+        ClickButton(player, "Save check-in");
+
+        player.WaitForAssertion(() => Assert.NotNull(player.Find("[data-testid=screening]")));
+        Assert.Equal(ScreeningNeed.AfterHighPain, await Services.GetRequiredService<SafetyStore>().NeedAsync(Me));
+        foreach (var question in RedFlags.Questions)
+        {
+            player.Find($"input[aria-label='No: {question.Question}']").Click();
+        }
+
+        ClickButton(player, "Save my answers");
+        player.WaitForAssertion(() => Assert.Empty(player.FindAll("[data-testid=screening]")));
+        Assert.Equal(ScreeningNeed.None, await Services.GetRequiredService<SafetyStore>().NeedAsync(Me));
+    }
+
     protected override async ValueTask DisposeAsyncCore()
     {
         await base.DisposeAsyncCore();

@@ -131,12 +131,7 @@ public partial class SessionBuilderPage
         _starting = true;
         try
         {
-            var need = await Safety.NeedAsync(Visitor);
-            if (need == ScreeningNeed.None && ScreeningRules.IsHighPain(_before.Pain))
-            {
-                need = ScreeningNeed.AfterHighPain;
-            }
-
+            var need = ScreeningRules.BeforeStart(await Safety.NeedAsync(Visitor), _before.Pain);
             if (need != ScreeningNeed.None)
             {
                 _screening = need;
