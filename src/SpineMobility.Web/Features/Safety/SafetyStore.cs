@@ -89,6 +89,11 @@ public sealed class SafetyStore(IDbContextFactory<AppDbContext> dbFactory, TimeP
             .Where(s => s.After != null && s.After.Pain >= ScreeningRules.HighPain)
             .Select(s => s.AfterSavedAt ?? s.FinishedAt)
             .OrderByDescending(at => at).Select(at => (DateTimeOffset?)at).FirstOrDefaultAsync(cancellationToken);
-        return inPlayer > afterSession || afterSession is null ? inPlayer : afterSession;
+        return (inPlayer, afterSession) switch
+        {
+            (null, var after) => after,
+            (var player, null) => player,
+            var (player, after) => player > after ? player : after,
+        };
     }
 }

@@ -22,6 +22,9 @@ public sealed class LiveSession : IDisposable
     private int _announcements;
     private bool _disposed;
 
+    /// <summary>The plan changed but could not be saved; it goes with the next save, since the saved state refers to it.</summary>
+    private bool _planUnsaved;
+
     internal LiveSession(SessionRun run, IReadOnlyDictionary<string, Exercise> exercises, SessionStore store, TimeProvider time, IReadOnlyDictionary<int, TighterSide>? sides = null)
     {
         Run = run;
@@ -86,7 +89,10 @@ public sealed class LiveSession : IDisposable
 
         var next = step.BlockIndex + 1;
         var position = _exercises.GetValueOrDefault(step.Block.Slug)?.Position;
-        Run.Blocks.Insert(next, RoutineGenerator.BlockFor(easier, step.Block.Phase, position));
+        var easierBlock = RoutineGenerator.BlockFor(easier, step.Block.Phase, position);
+
+        // A new list rather than an insert: other tabs may be rendering the plan at this moment.
+        Run.Blocks = [.. Run.Blocks.Take(next), easierBlock, .. Run.Blocks.Skip(next)];
         _exercises[easier.Slug] = easier;
         var timeline = SessionTimeline.From(Run.Blocks);
         var replanned = clock.Replan(timeline, timeline.Steps.First(s => s.BlockIndex == next).Index);
@@ -154,7 +160,9 @@ public sealed class LiveSession : IDisposable
 
             if (changed || saveEvenIfUnchanged)
             {
-                SaveFailed = !await _store.SaveAsync(Run, Clock, Exercises, planChanged);
+                var savePlan = planChanged || _planUnsaved;
+                SaveFailed = !await _store.SaveAsync(Run, Clock, Exercises, savePlan);
+                _planUnsaved = savePlan && SaveFailed;
             }
 
             ScheduleNextDeadline();
