@@ -155,6 +155,42 @@ public sealed class SessionRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_gentler_exercise_put_in_while_saving_fails_is_saved_with_the_next_change_and_survives_a_restart()
+    {
+        var id = await StartRoutineAsync(Alice);
+        var easier = (await _app.Services.GetRequiredService<ExerciseCatalog>().ActiveAsync()).Single(e => e.Slug == "neck-tilts");
+        using (var lease = await Runs.OpenAsync(id, Alice))
+        {
+            var session = lease!.Session;
+            var hurting = session.Clock.Current!.Block.Slug;
+            await using (var db = _app.CreateDbContext())
+            {
+                await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse BEFORE UPDATE ON SessionRuns BEGIN SELECT RAISE(ABORT, 'disk is full'); END;");
+            }
+
+            await session.SwapForEasierAsync(easier);
+            Assert.True(session.SaveFailed);
+            Assert.Equal("neck-tilts", session.Clock.Current!.Block.Slug);
+
+            await using (var db = _app.CreateDbContext())
+            {
+                await db.Database.ExecuteSqlRawAsync("DROP TRIGGER refuse;");
+            }
+
+            await session.PauseAsync();
+            Assert.False(session.SaveFailed);
+            Assert.Equal(hurting, session.Run.Blocks[0].Slug);
+        }
+
+        await _app.DisposeAsync();
+        _app = Start();
+        using var reopened = await Runs.OpenAsync(id, Alice);
+        Assert.Equal("neck-tilts", reopened!.Session.Run.Blocks[1].Slug);
+        Assert.Equal("neck-tilts", reopened.Session.Clock.Current!.Block.Slug);
+        Assert.Equal(SessionStatus.Paused, reopened.Session.Clock.Status);
+    }
+
+    [Fact]
     public async Task Another_browser_cannot_open_someone_elses_session()
     {
         var id = await StartRoutineAsync(Alice);
