@@ -46,6 +46,24 @@ public sealed class PrivacyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Safety_answers_are_their_owners_alone()
+    {
+        var yesToFall = Enum.GetValues<RedFlag>().ToDictionary(f => f, f => (bool?)(f == RedFlag.FallOrAccident));
+        await _app.Services.GetRequiredService<SafetyStore>().SaveScreeningAsync(new Visitor(RecordedSessions.AnyBrowser, _alice), ScreeningReason.FirstSession, yesToFall);
+        using var alice = await _app.SignedInClientAsync(_aliceEmail, Password);
+        using var bob = await _app.SignedInClientAsync(_bobEmail, Password);
+        using var anonymous = _app.CreateClient();
+
+        Assert.Contains("see a doctor before exercising", WebUtility.HtmlDecode(await alice.GetStringAsync("/safety")), StringComparison.Ordinal);
+        foreach (var other in new[] { bob, anonymous })
+        {
+            var html = WebUtility.HtmlDecode(await other.GetStringAsync("/safety"));
+            Assert.Contains("Not answered yet", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("see a doctor before exercising", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Signed_out_visitors_see_no_ones_sessions_and_are_sent_to_sign_in_for_settings()
     {
         var session = await RecordSessionAsync("Alice's evening routine", _alice);
