@@ -361,6 +361,30 @@ public sealed class PlayerPageTests : ComponentTest
         Assert.Equal(ScreeningNeed.None, await Services.GetRequiredService<SafetyStore>().NeedAsync(Me));
     }
 
+    [Fact]
+    public async Task A_red_flag_in_the_questions_after_a_session_shows_the_advice_and_keeps_it()
+    {
+        var player = await OpenAsync();
+        Wait(10 + 40 + 10 + 30 + 5 + 30);
+        player.WaitForAssertion(() => Assert.NotNull(player.Find("[data-testid=summary-title]")));
+
+        player.FindAll(".checkin .mud-chip").First(c => c.GetAttribute("aria-label") == "Pain 9").Click();
+        ClickButton(player, "Save check-in");
+        player.WaitForAssertion(() => Assert.NotNull(player.Find("[data-testid=screening]")));
+        foreach (var question in RedFlags.Questions)
+        {
+            var answer = question.Flag == RedFlag.SaddleNumbness ? "Yes" : "No";
+            player.Find($"input[aria-label='{answer}: {question.Question}']").Click();
+        }
+
+        ClickButton(player, "Save my answers");
+
+        player.WaitForAssertion(() => Assert.Equal("urgent", player.Find("[data-testid=seek-care]").GetAttribute("data-urgency")));
+        Wait(1);
+        player.Render();
+        Assert.NotNull(player.Find("[data-testid=seek-care]"));
+    }
+
     protected override async ValueTask DisposeAsyncCore()
     {
         await base.DisposeAsyncCore();
