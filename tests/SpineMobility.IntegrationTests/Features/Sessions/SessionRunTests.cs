@@ -168,7 +168,7 @@ public sealed class SessionRunTests : IAsyncLifetime
                 await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse BEFORE UPDATE ON SessionRuns BEGIN SELECT RAISE(ABORT, 'disk is full'); END;");
             }
 
-            await session.SwapForEasierAsync(easier);
+            await session.SwapForEasierAsync(0, easier);
             Assert.True(session.SaveFailed);
             Assert.Equal("neck-tilts", session.Clock.Current!.Block.Slug);
 
@@ -188,6 +188,43 @@ public sealed class SessionRunTests : IAsyncLifetime
         Assert.Equal("neck-tilts", reopened!.Session.Run.Blocks[1].Slug);
         Assert.Equal("neck-tilts", reopened.Session.Clock.Current!.Block.Slug);
         Assert.Equal(SessionStatus.Paused, reopened.Session.Clock.Status);
+    }
+
+    [Fact]
+    public async Task A_gentler_exercise_put_in_after_going_back_keeps_later_side_answers_and_done_steps_on_their_exercises()
+    {
+        var routine = new Routine(new RoutineRequest(10, [], Level.Standard, false, 1),
+        [
+            new RoutineBlock(SessionPhase.Mobility, "chin-tucks", "Chin tucks", false, DoseKind.Reps, 40, 8, 5, 10),
+            new RoutineBlock(SessionPhase.Mobility, "knee-to-chest", "Knee-to-chest", true, DoseKind.Hold, 30, null, null, 10),
+            new RoutineBlock(SessionPhase.CoolDown, "childs-pose", "Child's pose", false, DoseKind.Hold, 30, null, null, 10),
+        ]);
+        var id = await Runs.StartAsync(routine, "Back and forth", Alice, "UTC");
+        var easier = (await _app.Services.GetRequiredService<ExerciseCatalog>().ActiveAsync()).Single(e => e.Slug == "neck-tilts");
+        using (var lease = await Runs.OpenAsync(id, Alice))
+        {
+            var session = lease!.Session;
+            _time.Advance(TimeSpan.FromSeconds(10 + 40 + 10 + 30 + 5 + 30 + 1));
+            await session.CatchUpAsync();
+            Assert.True(await session.AnswerSideAsync(1, TighterSide.Right));
+            for (var back = 0; back < 5; back++)
+            {
+                await session.BackAsync();
+            }
+
+            Assert.Equal("chin-tucks", session.Clock.Current!.Block.Slug);
+            await session.SwapForEasierAsync(0, easier);
+
+            Assert.Equal(["chin-tucks", "neck-tilts", "knee-to-chest", "childs-pose"], session.Run.Blocks.Select(b => b.Slug));
+            Assert.Equal(TighterSide.Right, session.Sides[2]);
+            await session.EndAsync();
+        }
+
+        await using var db = _app.CreateDbContext();
+        var answer = await db.SideReports.SingleAsync(s => s.RunId == id);
+        Assert.Equal((2, "knee-to-chest"), (answer.BlockIndex, answer.ExerciseSlug));
+        var recorded = await db.CompletedSessions.Include(s => s.Exercises).ThenInclude(e => e.Exercise).SingleAsync(s => s.RunId == id);
+        Assert.Equal(new Dictionary<string, int> { ["chin-tucks"] = 40, ["knee-to-chest"] = 60 }, recorded.Exercises.ToDictionary(e => e.Exercise!.Slug, e => e.Seconds));
     }
 
     [Fact]

@@ -302,19 +302,38 @@ public sealed class SessionClockTests
         Assert.Equal(TimeSpan.FromSeconds(10), clock.Remaining);
     }
 
+    private static readonly RoutineBlock ChildsPose = new(SessionPhase.CoolDown, "childs-pose", "Child's pose", false, DoseKind.Hold, 30, null, null, 10);
+
     [Fact]
-    public void Replanning_keeps_what_was_done_and_starts_the_chosen_step_afresh()
+    public void Putting_steps_in_after_the_current_exercise_keeps_what_was_done_and_starts_them_afresh()
     {
         var clock = Started();
-        Wait(10 + 40 + 4, clock); // chin tucks done, 6 s into the next get ready
-        var longer = SessionTimeline.From([.. Short.Steps.Select(s => s.Block).Distinct(),
-            new RoutineBlock(SessionPhase.CoolDown, "childs-pose", "Child's pose", false, DoseKind.Hold, 30, null, null, 10)]);
+        Wait(10 + 40 + 4, clock); // chin tucks done, 4 s into knee-to-chest's get ready
+        var blocks = Short.Steps.Select(s => s.Block).Distinct().ToList();
+        var longer = SessionTimeline.From([blocks[0], ChildsPose, blocks[1]]);
 
-        var replanned = clock.Replan(longer, 6);
+        var replanned = clock.WithStepsInserted(longer, at: 2, count: 2);
 
         Assert.Equal(clock.State.DoneSteps, replanned.State.DoneSteps);
         Assert.Equal("childs-pose", replanned.Current!.Block.Slug);
         Assert.Equal(TimeSpan.FromSeconds(10), replanned.Remaining);
         Assert.Equal(SessionStatus.Running, replanned.Status);
+    }
+
+    [Fact]
+    public void Steps_done_after_the_insertion_point_move_with_their_exercise()
+    {
+        var clock = Started();
+        Wait(10 + 40 + 10 + 30 + 1, clock); // chin tucks and knee-to-chest's left side done
+        clock.Back();
+        clock.Back();
+        clock.Back(); // back on chin tucks
+        var blocks = Short.Steps.Select(s => s.Block).Distinct().ToList();
+        var longer = SessionTimeline.From([blocks[0], ChildsPose, blocks[1]]);
+
+        var replanned = clock.WithStepsInserted(longer, at: 2, count: 2);
+
+        var done = replanned.State.DoneSteps.Select(d => longer.Steps[d.StepIndex]).Select(s => (s.Block.Slug, s.Side)).ToList();
+        Assert.Equal([("chin-tucks", Side.Both), ("knee-to-chest", Side.Left)], done);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
+using SpineMobility.Web.Data;
 using SpineMobility.Web.Features.Exercises;
 using SpineMobility.Web.Features.Safety;
 using SpineMobility.Web.Hosting;
@@ -142,7 +143,7 @@ public partial class SessionBuilderPage
 
             await StartSessionAsync();
         }
-        catch (Exception e) when (e is JSException or Microsoft.EntityFrameworkCore.DbUpdateException or InvalidOperationException)
+        catch (Exception e) when (e is JSException or InvalidOperationException || e.IsDatabaseError())
         {
             _starting = false;
             Snackbar.Add("The session could not be started. Please try again.", Severity.Error);
@@ -163,7 +164,7 @@ public partial class SessionBuilderPage
         {
             await StartSessionAsync();
         }
-        catch (Exception e) when (e is JSException or Microsoft.EntityFrameworkCore.DbUpdateException or InvalidOperationException)
+        catch (Exception e) when (e is JSException or InvalidOperationException || e.IsDatabaseError())
         {
             _starting = false;
             Snackbar.Add("The session could not be started. Please try again.", Severity.Error);

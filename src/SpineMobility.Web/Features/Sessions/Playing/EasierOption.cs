@@ -13,13 +13,14 @@ public static class EasierOption
     /// The gentlest step down from <paramref name="current"/> that works the same region: one notch
     /// easier rather than the easiest of all, so the session keeps its purpose.
     /// </summary>
+    /// <param name="avoid">An exercise not to offer, such as the one coming next, so the same one is not done twice in a row.</param>
     /// <returns>Null when nothing in the catalog is gentler for that region.</returns>
-    public static Exercise? For(Exercise current, IEnumerable<Exercise> catalog, bool hasEquipment)
+    public static Exercise? For(Exercise current, IEnumerable<Exercise> catalog, bool hasEquipment, string? avoid = null)
     {
         var regions = RegionsOf(current);
         var effort = Effort(current);
         return catalog
-            .Where(e => !e.IsRetired && e.Slug != current.Slug)
+            .Where(e => !e.IsRetired && e.Slug != current.Slug && e.Slug != avoid)
             .Where(e => hasEquipment || e.Equipment != Equipment.FoamRollerOrBall)
             .Where(e => RegionsOf(e).Overlaps(regions) && Effort(e) < effort)
             .OrderByDescending(Effort)

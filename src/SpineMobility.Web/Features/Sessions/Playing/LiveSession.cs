@@ -17,8 +17,12 @@ public sealed class LiveSession : IDisposable
     private readonly SessionStore _store;
     private readonly TimeProvider _time;
     private ITimer? _timer;
-    private readonly Dictionary<string, Exercise> _exercises;
-    private readonly Dictionary<int, TighterSide> _sides;
+    // Replaced whole, never changed in place: other tabs read them while rendering.
+    private Dictionary<string, Exercise> _exercises;
+    private Dictionary<int, TighterSide> _sides;
+
+    /// <summary>Where exercises were put into the plan since the last successful save; side answers from there on move one block down.</summary>
+    private readonly List<int> _unsavedInsertions = [];
     private int _announcements;
     private bool _disposed;
 
@@ -69,43 +73,57 @@ public sealed class LiveSession : IDisposable
 
     public Task ResumeAsync() => ApplyAsync(c => c.Resume());
 
-    /// <summary>Leaves the whole current exercise, both sides, and carries on with the next.</summary>
-    public Task SkipExerciseAsync() => ApplyAsync(c =>
+    /// <summary>
+    /// Leaves exercise <paramref name="hurtBlock"/> of the plan, both sides, and carries on with the one after it.
+    /// Nothing moves if the session has already gone past it (another tab moved on meanwhile).
+    /// </summary>
+    public Task SkipExerciseAsync(int hurtBlock) => ApplyAsync(c =>
     {
-        c.SkipExercise();
+        c.CatchUp();
+        if (c.Current is { } step && step.BlockIndex <= hurtBlock)
+        {
+            c.StartBlock(hurtBlock + 1);
+        }
+
         c.Resume();
     });
 
     /// <summary>
-    /// Puts <paramref name="easier"/> into the plan right after the current exercise, goes to it and
-    /// carries on. The current exercise stays in the plan, so what was done of it is kept.
+    /// Puts <paramref name="easier"/> into the plan right after exercise <paramref name="hurtBlock"/>, goes to it
+    /// and carries on. The exercise that hurt stays in the plan, so what was done of it is kept.
     /// </summary>
-    public Task SwapForEasierAsync(Exercise easier) => ChangeAsync(clock =>
+    public Task SwapForEasierAsync(int hurtBlock, Exercise easier) => ChangeAsync(clock =>
     {
-        if (clock.Current is not { } step)
+        clock.CatchUp();
+        if (clock.State.IsOver || hurtBlock < 0 || hurtBlock >= Run.Blocks.Count)
         {
             return clock;
         }
 
-        var next = step.BlockIndex + 1;
-        var position = _exercises.GetValueOrDefault(step.Block.Slug)?.Position;
-        var easierBlock = RoutineGenerator.BlockFor(easier, step.Block.Phase, position);
+        var next = hurtBlock + 1;
+        var hurting = Run.Blocks[hurtBlock];
+        var easierBlock = RoutineGenerator.BlockFor(easier, hurting.Phase, _exercises.GetValueOrDefault(hurting.Slug)?.Position);
 
-        // A new list rather than an insert: other tabs may be rendering the plan at this moment.
+        // New collections rather than changes in place: other tabs may be rendering from them at this moment.
         Run.Blocks = [.. Run.Blocks.Take(next), easierBlock, .. Run.Blocks.Skip(next)];
-        _exercises[easier.Slug] = easier;
+        _exercises = new(_exercises, StringComparer.Ordinal) { [easier.Slug] = easier };
+        _sides = _sides.ToDictionary(p => p.Key >= next ? p.Key + 1 : p.Key, p => p.Value);
+        _unsavedInsertions.Add(next);
+
         var timeline = SessionTimeline.From(Run.Blocks);
-        var replanned = clock.Replan(timeline, timeline.Steps.First(s => s.BlockIndex == next).Index);
+        var inserted = timeline.Steps.Where(s => s.BlockIndex == next).ToList();
+        var replanned = clock.WithStepsInserted(timeline, inserted[0].Index, inserted.Count);
         replanned.Resume();
         return replanned;
     }, planChanged: true);
 
     /// <summary>Records which side felt tighter in one per-side exercise; answering again changes the answer.</summary>
-    public async Task AnswerSideAsync(int blockIndex, TighterSide tighter)
+    /// <returns>False when the answer could not be saved; the user can tap again.</returns>
+    public async Task<bool> AnswerSideAsync(int blockIndex, TighterSide tighter)
     {
         if (blockIndex < 0 || blockIndex >= Run.Blocks.Count || !Run.Blocks[blockIndex].PerSide)
         {
-            return;
+            return false;
         }
 
         await _gate.WaitAsync();
@@ -113,16 +131,16 @@ public sealed class LiveSession : IDisposable
         {
             if (_sides.TryGetValue(blockIndex, out var known) && known == tighter)
             {
-                return;
+                return true;
             }
 
-            if (!await _store.SaveSideAsync(Run, blockIndex, tighter))
+            // While the plan's changes wait to be saved, block numbers in the database are the old ones.
+            if (_planUnsaved || !await _store.SaveSideAsync(Run, blockIndex, tighter))
             {
-                SaveFailed = true;
-                return;
+                return false;
             }
 
-            _sides[blockIndex] = tighter;
+            _sides = new(_sides) { [blockIndex] = tighter };
         }
         finally
         {
@@ -130,6 +148,7 @@ public sealed class LiveSession : IDisposable
         }
 
         Changed?.Invoke();
+        return true;
     }
 
     /// <summary>Brings the clock up to now, as after the page was away; also records a session that finished meanwhile.</summary>
@@ -161,8 +180,12 @@ public sealed class LiveSession : IDisposable
             if (changed || saveEvenIfUnchanged)
             {
                 var savePlan = planChanged || _planUnsaved;
-                SaveFailed = !await _store.SaveAsync(Run, Clock, Exercises, savePlan);
+                SaveFailed = !await _store.SaveAsync(Run, Clock, Exercises, savePlan ? _unsavedInsertions : null);
                 _planUnsaved = savePlan && SaveFailed;
+                if (!SaveFailed)
+                {
+                    _unsavedInsertions.Clear();
+                }
             }
 
             ScheduleNextDeadline();

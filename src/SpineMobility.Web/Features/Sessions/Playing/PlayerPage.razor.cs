@@ -20,6 +20,9 @@ public partial class PlayerPage
     private bool _reducedMotion;
     private bool _hurting;
     private Exercise? _easier;
+
+    /// <summary>The exercise of the plan that hurt, fixed when the user said so: other tabs may move the session on meanwhile.</summary>
+    private int _hurtBlock;
     private bool _safetyStop;
 
     [Parameter]
@@ -189,8 +192,14 @@ public partial class PlayerPage
         }
 
         await Live.PauseAsync();
-        var current = ExerciseOfStep;
-        _easier = current is null ? null : EasierOption.For(current, await Catalog.ActiveAsync(), Live.Run.HasEquipment);
+        if (Step is not { } step)
+        {
+            return;
+        }
+
+        _hurtBlock = step.BlockIndex;
+        var upcoming = _hurtBlock + 1 < Live.Run.Blocks.Count ? Live.Run.Blocks[_hurtBlock + 1].Slug : null;
+        _easier = ExerciseOfStep is { } current ? EasierOption.For(current, await Catalog.ActiveAsync(), Live.Run.HasEquipment, avoid: upcoming) : null;
         _hurting = true;
     }
 
@@ -200,8 +209,8 @@ public partial class PlayerPage
         _safetyStop = choice == PainChoice.StoppedForSafety;
         await (choice switch
         {
-            PainChoice.EasierExercise when _easier is not null => Live!.SwapForEasierAsync(_easier),
-            PainChoice.EasierExercise or PainChoice.SkipExercise => Live!.SkipExerciseAsync(),
+            PainChoice.EasierExercise when _easier is not null => Live!.SwapForEasierAsync(_hurtBlock, _easier),
+            PainChoice.EasierExercise or PainChoice.SkipExercise => Live!.SkipExerciseAsync(_hurtBlock),
             PainChoice.EndSession or PainChoice.StoppedForSafety => Live!.EndAsync(),
             _ => Live!.ResumeAsync(),
         });

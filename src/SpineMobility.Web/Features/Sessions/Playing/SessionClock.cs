@@ -121,29 +121,46 @@ public sealed class SessionClock(SessionTimeline timeline, SessionState state, T
     public void SkipExercise()
     {
         CatchUp();
+        if (Current is { } step)
+        {
+            StartBlock(step.BlockIndex + 1);
+        }
+    }
+
+    /// <summary>
+    /// Goes to the start of exercise <paramref name="block"/> of the plan without counting what is left of the
+    /// current step, or completes the session when the plan has no such exercise.
+    /// </summary>
+    public void StartBlock(int block)
+    {
+        CatchUp();
         if (State.IsOver || State.Status == SessionStatus.NotStarted)
         {
             return;
         }
 
-        var next = Timeline.Steps.Skip(State.StepIndex + 1).FirstOrDefault(s => s.BlockIndex != Current!.BlockIndex);
-        if (next is null)
+        var first = Timeline.Steps.FirstOrDefault(s => s.BlockIndex == block);
+        if (first is null)
         {
             Finish(SessionStatus.Completed, Now);
             return;
         }
 
-        GoTo(next.Index);
+        GoTo(first.Index);
     }
 
     /// <summary>
-    /// The same session on a changed plan, at <paramref name="stepIndex"/> of it with that step's full time.
-    /// The plan may only change after the current step, so the steps already done keep their indexes.
+    /// The same session on a plan with <paramref name="count"/> steps put in at <paramref name="at"/>, now on the
+    /// first of them at its full length. Steps done after that point (after going back) move with their steps.
     /// </summary>
-    public SessionClock Replan(SessionTimeline timeline, int stepIndex)
+    public SessionClock WithStepsInserted(SessionTimeline timeline, int at, int count)
     {
-        var clock = new SessionClock(timeline, State, time);
-        clock.GoTo(stepIndex);
+        var shifted = State with
+        {
+            DoneSteps = [.. State.DoneSteps.Select(d => d.StepIndex >= at ? d with { StepIndex = d.StepIndex + count } : d)],
+        };
+        var clock = new SessionClock(timeline, shifted, time);
+        clock.GoTo(at);
         return clock;
     }
 

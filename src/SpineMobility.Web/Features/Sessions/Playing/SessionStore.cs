@@ -9,8 +9,11 @@ namespace SpineMobility.Web.Features.Sessions.Playing;
 public sealed partial class SessionStore(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, ILogger<SessionStore> logger)
 {
     /// <returns>False when the database could not be written; the caller keeps the state and saves it with the next change.</returns>
-    /// <param name="planChanged">The run's blocks changed too (an easier exercise was put in), so they are saved with the state.</param>
-    public async Task<bool> SaveAsync(SessionRun run, SessionClock clock, IReadOnlyDictionary<string, Exercise> exercises, bool planChanged = false)
+    /// <param name="insertions">
+    /// When not null, the run's blocks changed too (gentler exercises were put in at these block numbers, in order):
+    /// they are saved with the state, and side answers from each point on move one block down.
+    /// </param>
+    public async Task<bool> SaveAsync(SessionRun run, SessionClock clock, IReadOnlyDictionary<string, Exercise> exercises, IReadOnlyList<int>? insertions = null)
     {
         try
         {
@@ -22,10 +25,18 @@ public sealed partial class SessionStore(IDbContextFactory<AppDbContext> dbFacto
                 .SetProperty(r => r.State, state)
                 .SetProperty(r => r.Status, state.Status)
                 .SetProperty(r => r.UpdatedAt, now));
-            if (planChanged)
+            if (insertions is not null)
             {
                 var blocks = run.Blocks.ToList();
                 await db.SessionRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(set => set.SetProperty(r => r.Blocks, blocks));
+                foreach (var at in insertions)
+                {
+                    // Two steps, through negative numbers, so the unique (RunId, BlockIndex) never sees two rows at once.
+                    await db.SideReports.Where(s => s.RunId == run.Id && s.BlockIndex >= at)
+                        .ExecuteUpdateAsync(set => set.SetProperty(s => s.BlockIndex, s => -s.BlockIndex - 2));
+                    await db.SideReports.Where(s => s.RunId == run.Id && s.BlockIndex < 0)
+                        .ExecuteUpdateAsync(set => set.SetProperty(s => s.BlockIndex, s => -s.BlockIndex - 1));
+                }
             }
 
             if (state.IsOver && state.DoneSteps.Count > 0 && !await db.CompletedSessions.AnyAsync(s => s.RunId == run.Id))
