@@ -5,6 +5,9 @@ namespace SpineMobility.Web.Features.Safety;
 /// <summary>What the user chose after saying an exercise hurt.</summary>
 public enum PainChoice
 {
+    /// <summary>Nothing was chosen yet, or the choice could not be saved: the report itself still stands.</summary>
+    NotChosen,
+
     KeepGoing,
     EasierExercise,
     SkipExercise,

@@ -15,6 +15,7 @@ public static class PainReportText
         PainChoice.SkipExercise => "skipped the exercise",
         PainChoice.EndSession => "ended the session",
         PainChoice.StoppedForSafety => "stopped: a warning sign, see the Safety page",
-        _ => "carried on",
+        PainChoice.KeepGoing => "carried on",
+        _ => "no choice recorded",
     };
 }

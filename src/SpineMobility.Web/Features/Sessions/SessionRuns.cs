@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SpineMobility.Web.Data;
+using SpineMobility.Web.Features.Safety;
 using SpineMobility.Web.Features.Sessions.Planning;
 using SpineMobility.Web.Features.Sessions.Playing;
 using SpineMobility.Web.Hosting;
@@ -105,7 +106,12 @@ public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeP
                 var slugs = run.Blocks.Select(b => b.Slug).Distinct().ToList();
                 var exercises = await db.Exercises.AsNoTracking().Where(e => slugs.Contains(e.Slug)).ToDictionaryAsync(e => e.Slug, cancellationToken);
                 var sides = await db.SideReports.AsNoTracking().Where(s => s.RunId == id).ToDictionaryAsync(s => s.BlockIndex, s => s.Tighter, cancellationToken);
-                live = new LiveSession(run, exercises, store, time, sides);
+
+                // A session a red flag ended shows the advice again when it is reopened.
+                var safetyStop = await db.PainReports.AnyAsync(p => p.RunId == id && p.Choice == PainChoice.StoppedForSafety, cancellationToken)
+                    ? await db.SafetyScreenings.AsNoTracking().Where(SafetyStore.Owned(visitor)).OrderByDescending(s => s.TakenAt).FirstOrDefaultAsync(cancellationToken)
+                    : null;
+                live = new LiveSession(run, exercises, store, time, sides, safetyStop);
                 _live[id] = live;
             }
             live.Leases++;

@@ -25,5 +25,6 @@ public sealed class PainReportTextTests
     [InlineData(PainChoice.EndSession, "ended the session")]
     [InlineData(PainChoice.StoppedForSafety, "stopped: a warning sign, see the Safety page")]
     [InlineData(PainChoice.KeepGoing, "carried on")]
+    [InlineData(PainChoice.NotChosen, "no choice recorded")]
     public void A_report_says_what_the_user_did_about_it(PainChoice choice, string text) => Assert.Equal(text, PainReportText.Choice(Report(choice)));
 }

@@ -304,12 +304,17 @@ public sealed class PlayerPageTests : ComponentTest
         }
 
         ClickButton(player, "Continue");
-        player.WaitForAssertion(() => Assert.NotNull(player.Find("[data-testid=seek-care]")));
-        Assert.Empty(player.FindAll("[data-testid=easier]"));
-        ClickButton(player, "End the session");
 
+        // Any yes ends the session at once, and the summary gives the advice.
         player.WaitForAssertion(() => Assert.Equal("Session ended", player.Find("[data-testid=summary-title]").TextContent.Trim()));
-        Assert.NotNull(player.Find("[data-testid=safety-stop]"));
+        Assert.Equal("soon", player.Find("[data-testid=safety-stop] [data-testid=seek-care]").GetAttribute("data-urgency"));
+        Assert.Empty(player.FindAll("[data-testid=easier]"));
+
+        // Opened again after every page let go of it (read back from the database), it still shows why it was stopped.
+        var id = player.Instance.Id;
+        await DisposeComponentsAsync();
+        var again = Render<PlayerPage>(p => p.Add(x => x.Id, id).AddCascadingValue(Me));
+        again.WaitForAssertion(() => Assert.NotNull(again.Find("[data-testid=safety-stop] [data-testid=seek-care]")));
         await using var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         Assert.Equal(PainChoice.StoppedForSafety, (await db.PainReports.SingleAsync()).Choice);
         var screening = await db.SafetyScreenings.SingleAsync();

@@ -29,8 +29,15 @@ public sealed class LiveSession : IDisposable
     /// <summary>The plan changed but could not be saved; it goes with the next save, since the saved state refers to it.</summary>
     private bool _planUnsaved;
 
-    internal LiveSession(SessionRun run, IReadOnlyDictionary<string, Exercise> exercises, SessionStore store, TimeProvider time, IReadOnlyDictionary<int, TighterSide>? sides = null)
+    internal LiveSession(
+        SessionRun run,
+        IReadOnlyDictionary<string, Exercise> exercises,
+        SessionStore store,
+        TimeProvider time,
+        IReadOnlyDictionary<int, TighterSide>? sides = null,
+        Safety.SafetyScreening? safetyStop = null)
     {
+        SafetyStop = safetyStop;
         Run = run;
         _exercises = new(exercises, StringComparer.Ordinal);
         _sides = sides is null ? [] : new(sides);
@@ -70,6 +77,16 @@ public sealed class LiveSession : IDisposable
     public Task BackAsync() => ApplyAsync(c => c.Back());
 
     public Task EndAsync() => ApplyAsync(c => c.End());
+
+    /// <summary>The safety answers that ended this session, when a red flag did; every tab's summary shows their advice.</summary>
+    public Safety.SafetyScreening? SafetyStop { get; private set; }
+
+    /// <summary>Ends the session because the safety questions found a red flag.</summary>
+    public Task StopForSafetyAsync(Safety.SafetyScreening screening)
+    {
+        SafetyStop = screening;
+        return EndAsync();
+    }
 
     public Task ResumeAsync() => ApplyAsync(c => c.Resume());
 

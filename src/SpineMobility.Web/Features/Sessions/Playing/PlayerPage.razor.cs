@@ -23,7 +23,6 @@ public partial class PlayerPage
 
     /// <summary>The exercise of the plan that hurt, fixed when the user said so: other tabs may move the session on meanwhile.</summary>
     private int _hurtBlock;
-    private bool _safetyStop;
 
     [Parameter]
     public Guid Id { get; set; }
@@ -203,15 +202,20 @@ public partial class PlayerPage
         _hurting = true;
     }
 
+    private async Task OnSafetyStopAsync(SafetyScreening screening)
+    {
+        _hurting = false;
+        await Live!.StopForSafetyAsync(screening);
+    }
+
     private async Task OnHurtChosenAsync(PainChoice choice)
     {
         _hurting = false;
-        _safetyStop = choice == PainChoice.StoppedForSafety;
         await (choice switch
         {
             PainChoice.EasierExercise when _easier is not null => Live!.SwapForEasierAsync(_hurtBlock, _easier),
             PainChoice.EasierExercise or PainChoice.SkipExercise => Live!.SkipExerciseAsync(_hurtBlock),
-            PainChoice.EndSession or PainChoice.StoppedForSafety => Live!.EndAsync(),
+            PainChoice.EndSession => Live!.EndAsync(),
             _ => Live!.ResumeAsync(),
         });
     }
