@@ -8,6 +8,16 @@ public static class IllustrationFile
     private const long MaxBytes = 256 * 1024;
     private const string SvgNamespace = "http://www.w3.org/2000/svg";
 
+    /// <summary>
+    /// What a drawing may be made of: shapes, groups and their paint, nothing that scripts, animates,
+    /// styles with rules or embeds. Anything else is refused rather than anything known to be bad.
+    /// </summary>
+    private static readonly HashSet<string> AllowedElements =
+    [
+        "svg", "g", "path", "circle", "ellipse", "line", "polyline", "polygon", "rect", "title", "desc",
+        "defs", "linearGradient", "radialGradient", "stop", "clipPath", "mask", "symbol", "use", "text", "tspan",
+    ];
+
     /// <summary>What is wrong with the path as written, or null: a .svg under illustrations/, forward slashes, no way out of the folder.</summary>
     public static string? PathProblem(string file)
     {
@@ -63,9 +73,9 @@ public static class IllustrationFile
                     }
                 }
 
-                if (reader.LocalName is "script" or "foreignObject" or "image")
+                if (reader.NamespaceURI != SvgNamespace || !AllowedElements.Contains(reader.LocalName))
                 {
-                    return $"'{file}' contains a <{reader.LocalName}> element; illustrations must be plain drawings";
+                    return $"'{file}' contains a <{reader.Name}> element; illustrations must be plain drawings ({string.Join(", ", AllowedElements)})";
                 }
 
                 for (var more = reader.MoveToFirstAttribute(); more; more = reader.MoveToNextAttribute())
@@ -75,7 +85,7 @@ public static class IllustrationFile
                         return $"'{file}' has an event handler attribute '{reader.LocalName}'; illustrations must be plain drawings";
                     }
 
-                    if (reader.LocalName == "href" && !reader.Value.StartsWith('#'))
+                    if ((reader.LocalName == "href" && !reader.Value.StartsWith('#')) || LoadsSomething(reader.Value))
                     {
                         return $"'{file}' refers to '{reader.Value}'; illustrations must not load anything else";
                     }
@@ -94,5 +104,13 @@ public static class IllustrationFile
         {
             return $"'{file}' cannot be read: {e.Message}";
         }
+    }
+
+    // url(#gradient) points inside the drawing; any other url(...) or @import fetches something.
+    private static bool LoadsSomething(string value)
+    {
+        var compact = value.Replace(" ", "", StringComparison.Ordinal);
+        return compact.Contains("@import", StringComparison.OrdinalIgnoreCase)
+            || (compact.Contains("url(", StringComparison.OrdinalIgnoreCase) && compact.Replace("url(#", "", StringComparison.OrdinalIgnoreCase).Contains("url(", StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Http;
 using System.Text.Json.Nodes;
 using SpineMobility.Testing;
 
@@ -9,6 +10,7 @@ namespace SpineMobility.IntegrationTests.Features.Exercises;
 public sealed class IllustrationFilesTests(AppFixture fixture)
 {
     private readonly HttpClient _client = fixture.Client;
+    private readonly SpineMobilityApp _app = fixture.App;
 
     public static TheoryData<string> Files()
     {
@@ -33,6 +35,7 @@ public sealed class IllustrationFilesTests(AppFixture fixture)
         Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("max-age", response.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Contains("sandbox", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.StartsWith("<svg", (await response.Content.ReadAsStringAsync()).TrimStart(), StringComparison.Ordinal);
     }
 
@@ -43,9 +46,36 @@ public sealed class IllustrationFilesTests(AppFixture fixture)
     [InlineData("/exercises.json")]
     public async Task Nothing_outside_the_drawings_is_served(string path)
     {
-        var response = await _client.GetAsync(path);
+        // The path reaches the app exactly as written: an HttpClient would resolve the dots before sending.
+        var context = await _app.Server.SendAsync(c =>
+        {
+            c.Request.Method = HttpMethods.Get;
+            c.Request.Path = Uri.UnescapeDataString(path);
+        });
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(StatusCodes.Status404NotFound, context.Response.StatusCode);
+        Assert.DoesNotContain("\"exercises\"", await new StreamReader(context.Response.Body).ReadToEndAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_in_the_folder_that_no_exercise_names_is_not_served()
+    {
+        var contentFile = TempFiles.ContentFolder(await File.ReadAllTextAsync(RepoFiles.ExercisesJson));
+        var folder = Path.GetDirectoryName(contentFile)!;
+        await File.WriteAllTextAsync(Path.Combine(folder, "illustrations", "unchecked.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>");
+        try
+        {
+            await using var app = new SpineMobilityApp(settings: new Dictionary<string, string?> { ["Content:ExercisesPath"] = contentFile });
+            using var client = app.CreateClient();
+
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/illustrations/unchecked.svg")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/illustrations/cat-cow-start.svg")).StatusCode);
+            app.DeleteDatabase();
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

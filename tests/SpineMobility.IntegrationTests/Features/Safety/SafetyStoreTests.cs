@@ -101,9 +101,17 @@ public sealed class SafetyStoreTests : IAsyncLifetime
     {
         var other = new Visitor("eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee");
         await Store.SaveScreeningAsync(other, ScreeningReason.FirstSession, Answers(RedFlag.FallOrAccident));
-
         Assert.Equal(ScreeningNeed.FirstSession, await Store.NeedAsync(Browser));
         Assert.Empty(await Store.HistoryAsync(Browser));
+
+        // This browser is clear; strong pain on the other browser's session does not bring its questions back.
+        await Store.SaveScreeningAsync(Browser, ScreeningReason.FirstSession, Answers());
+        Later();
+        var theirs = await _app.RecordSessionAsync(null, "Theirs", _time.GetUtcNow(), browserKey: other.BrowserKey, completed: false);
+        await Store.ReportPainAsync(new PainReport { RunId = theirs, ExerciseSlug = "cat-cow", ExerciseName = "Cat-cow", Pain = 9, Area = BodyArea.LowerBack });
+
+        Assert.Equal(ScreeningNeed.None, await Store.NeedAsync(Browser));
+        Assert.Equal(ScreeningNeed.FlagRaised, await Store.NeedAsync(other));
     }
 
     public async Task DisposeAsync()

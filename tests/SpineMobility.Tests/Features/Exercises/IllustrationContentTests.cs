@@ -50,6 +50,10 @@ public sealed class IllustrationContentTests : IDisposable
     [InlineData("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 240 180\"><script>alert(1)</script></svg>", "contains a <script> element")]
     [InlineData("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 240 180\"><circle onload=\"x()\" r=\"4\"/></svg>", "event handler attribute 'onload'")]
     [InlineData("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" viewBox=\"0 0 1 1\"><use xlink:href=\"https://example.com/a.svg#x\"/></svg>", "must not load anything else")]
+    [InlineData("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"><a><set attributeName=\"href\" to=\"javascript:x()\"/></a></svg>", "contains a <a> element")]
+    [InlineData("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"><style>@import url(https://example.com/x.css);</style></svg>", "contains a <style> element")]
+    [InlineData("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"><path style=\"fill: url( https://example.com/p.svg )\" d=\"M0 0\"/></svg>", "must not load anything else")]
+    [InlineData("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"><iframe xmlns=\"http://www.w3.org/1999/xhtml\" src=\"https://example.com\"/></svg>", "contains a <iframe> element")]
     [InlineData("<svg xmlns=\"http://www.w3.org/2000/svg\"><path d=\"M0 0\"/></svg>", "has no viewBox")]
     [InlineData("<html><body/></html>", "is not an SVG drawing")]
     [InlineData("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"><path>", "is not well-formed SVG")]
@@ -61,6 +65,17 @@ public sealed class IllustrationContentTests : IDisposable
 
         Assert.Contains("exercises[2] 'chin-tucks', field 'illustration.start.file'", problem, StringComparison.Ordinal);
         Assert.Contains(expected, problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_gradient_referenced_inside_the_drawing_is_fine()
+    {
+        await System.IO.File.WriteAllTextAsync(Path.Combine(Folder, "illustrations", "chin-tucks-start.svg"),
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"><defs><linearGradient id=\"g\"><stop offset=\"0\"/></linearGradient></defs><path fill=\"url(#g)\" d=\"M0 0\"/></svg>");
+
+        var result = await ExerciseContent.LoadAsync(_file);
+
+        Assert.Empty(result.Problems);
     }
 
     [Theory]
