@@ -107,12 +107,13 @@ public sealed class ProgressData(IDbContextFactory<AppDbContext> dbFactory, Sett
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>The "This hurts" reports and side answers of one session, in the order they were given.</summary>
-    public async Task<(IReadOnlyList<PainReport> Pain, IReadOnlyList<SideReport> Sides)> ReportsAsync(Guid runId, CancellationToken cancellationToken = default)
+    /// <summary>The "This hurts" reports and side answers of one of the visitor's sessions, in the order they were given.</summary>
+    public async Task<(IReadOnlyList<PainReport> Pain, IReadOnlyList<SideReport> Sides)> ReportsAsync(Visitor visitor, Guid runId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var pain = await db.PainReports.AsNoTracking().Where(p => p.RunId == runId).OrderBy(p => p.ReportedAt).ToListAsync(cancellationToken);
-        var sides = await db.SideReports.AsNoTracking().Where(s => s.RunId == runId).OrderBy(s => s.BlockIndex).ToListAsync(cancellationToken);
+        var run = db.SessionRuns.Where(SessionOwnership.Runs(visitor)).Where(r => r.Id == runId).Select(r => r.Id);
+        var pain = await db.PainReports.AsNoTracking().Where(p => run.Contains(p.RunId)).OrderBy(p => p.ReportedAt).ToListAsync(cancellationToken);
+        var sides = await db.SideReports.AsNoTracking().Where(s => run.Contains(s.RunId)).OrderBy(s => s.BlockIndex).ToListAsync(cancellationToken);
         return (pain, sides);
     }
 
