@@ -215,3 +215,9 @@ function releaseWakeLock() {
 export function reducedMotion() {
   return window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 }
+
+// Back from a panel that replaced the controls, focus returns to play/pause rather than the top of the page.
+export function focusControls() {
+  const button = document.querySelector(".player-controls .mud-fab");
+  if (button) button.focus();
+}

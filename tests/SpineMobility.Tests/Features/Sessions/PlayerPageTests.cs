@@ -390,6 +390,38 @@ public sealed class PlayerPageTests : ComponentTest
         Assert.NotNull(player.Find("[data-testid=seek-care]"));
     }
 
+    [Fact]
+    public async Task Opening_this_hurts_moves_focus_to_its_heading()
+    {
+        var player = await OpenAsync();
+
+        player.Find("[data-testid=this-hurts-button]").Click();
+
+        player.WaitForAssertion(() => Assert.NotNull(player.Find("[data-testid=this-hurts]")));
+        // bUnit fails VerifyFocusAsyncInvoke when nothing was focused.
+        JSInterop.VerifyFocusAsyncInvoke();
+        Assert.Equal("-1", player.Find(".this-hurts-heading").GetAttribute("tabindex"));
+    }
+
+    [Fact]
+    public async Task A_session_reopened_after_a_red_flag_was_answered_elsewhere_cannot_go_on()
+    {
+        var id = await StartAsync();
+        await Services.GetRequiredService<SafetyStore>().SaveScreeningAsync(Me, ScreeningReason.Review,
+            Enum.GetValues<RedFlag>().ToDictionary(f => f, f => (bool?)(f == RedFlag.PainAtNightOrRest)));
+
+        var player = Render<PlayerPage>(p => p.Add(x => x.Id, id).AddCascadingValue(Me));
+
+        player.WaitForAssertion(() => Assert.NotNull(player.Find("[data-testid=session-blocked] [data-testid=seek-care]")));
+        Assert.Equal("paused", player.Find(".player").GetAttribute("data-status"));
+        await player.InvokeAsync(() => player.Instance.OnKey(PlayerKeys.Toggle));
+        Assert.Equal("paused", player.Find(".player").GetAttribute("data-status"));
+        Assert.Empty(player.FindAll("[data-testid=countdown]"));
+
+        ClickButton(player, "End the session");
+        player.WaitForAssertion(() => Assert.Equal("Session ended", player.Find("[data-testid=summary-title]").TextContent.Trim()));
+    }
+
     protected override async ValueTask DisposeAsyncCore()
     {
         await base.DisposeAsyncCore();

@@ -19,6 +19,8 @@ public partial class SessionBuilderPage
 
     /// <summary>Set while the safety questions stand between the user and the session, with why they are asked.</summary>
     private ScreeningNeed _screening;
+    private ElementReference _checkHeading;
+    private bool _focusCheck;
 
     [Inject]
     private ExerciseCatalog Catalog { get; set; } = default!;
@@ -88,6 +90,16 @@ public partial class SessionBuilderPage
         _routine = RoutineGenerator.Generate(request, _catalog);
     }
 
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // The questions replace the plan: focus (and the screen) moves to their heading.
+        if (_focusCheck && _screening != ScreeningNeed.None)
+        {
+            _focusCheck = false;
+            await _checkHeading.FocusAsync();
+        }
+    }
+
     private void Show(RoutineRequest request) =>
         Navigation.NavigateTo("/session" + BuilderQuery.ToQueryString(request), replace: true);
 
@@ -137,7 +149,7 @@ public partial class SessionBuilderPage
             {
                 _screening = need;
                 _starting = false;
-                await JS.InvokeVoidAsync("scrollTo", 0, 0);
+                _focusCheck = true;
                 return;
             }
 

@@ -21,6 +21,12 @@ public partial class PlayerPage
     private bool _hurting;
     private Exercise? _easier;
 
+    /// <summary>Set when the This hurts panel closes: focus goes back to the play/pause button.</summary>
+    private bool _focusControls;
+
+    /// <summary>The latest safety answers, when they hold a red flag: the session may not go on.</summary>
+    private SafetyScreening? _blockedBy;
+
     /// <summary>The exercise of the plan that hurt, fixed when the user said so: other tabs may move the session on meanwhile.</summary>
     private int _hurtBlock;
 
@@ -50,6 +56,9 @@ public partial class PlayerPage
 
     [Inject]
     private ExerciseCatalog Catalog { get; set; } = default!;
+
+    [Inject]
+    private SafetyStore Safety { get; set; } = default!;
 
     private LiveSession? Live => _lease?.Session;
 
@@ -119,6 +128,16 @@ public partial class PlayerPage
         }
 
         _lease.Session.Changed += OnSessionChanged;
+
+        // Red-flag answers given since this session was paused (on the safety page, in another tab) stop it here too.
+        if (!_lease.Session.Clock.State.IsOver && await Safety.NeedAsync(Visitor!) == ScreeningNeed.FlagRaised)
+        {
+            _blockedBy = (await Safety.HistoryAsync(Visitor!))[0];
+            if (RendererInfo.IsInteractive)
+            {
+                await _lease.Session.PauseAsync();
+            }
+        }
     }
 
     private void OnSessionChanged() => _ = InvokeAsync(StateHasChanged);
@@ -149,6 +168,11 @@ public partial class PlayerPage
         }
 
         await SendToBrowserAsync();
+        if (_focusControls)
+        {
+            _focusControls = false;
+            await _module.InvokeVoidAsync("focusControls");
+        }
     }
 
     /// <summary>Tells the browser what to animate, once per change of step, state or announcement.</summary>
@@ -180,7 +204,7 @@ public partial class PlayerPage
 
     /// <summary>Space pauses or resumes, → skips, ← goes back.</summary>
     [JSInvokable]
-    public Task OnKey(string action) => Live is null || Clock!.State.IsOver || _hurting ? Task.CompletedTask : PlayerKeys.Run(action, Live);
+    public Task OnKey(string action) => Live is null || Clock!.State.IsOver || _hurting || _blockedBy is not null ? Task.CompletedTask : PlayerKeys.Run(action, Live);
 
     /// <summary>Pauses at once, then asks how much it hurts with the gentler option ready.</summary>
     private async Task OpenThisHurtsAsync()
@@ -202,6 +226,12 @@ public partial class PlayerPage
         _hurting = true;
     }
 
+    private void CloseThisHurts()
+    {
+        _hurting = false;
+        _focusControls = true;
+    }
+
     private async Task OnSafetyStopAsync(SafetyScreening screening)
     {
         _hurting = false;
@@ -210,7 +240,7 @@ public partial class PlayerPage
 
     private async Task OnHurtChosenAsync(PainChoice choice)
     {
-        _hurting = false;
+        CloseThisHurts();
         await (choice switch
         {
             PainChoice.EasierExercise when _easier is not null => Live!.SwapForEasierAsync(_hurtBlock, _easier),
