@@ -14,13 +14,17 @@ public sealed class SafetyStore(IDbContextFactory<AppDbContext> dbFactory, TimeP
         : s => s.UserId == null && s.BrowserKey == visitor.BrowserKey;
 
     /// <summary>Whether the screening must be answered before the visitor's next session, and why.</summary>
-    public async Task<ScreeningNeed> NeedAsync(Visitor visitor, CancellationToken cancellationToken = default)
+    public async Task<ScreeningNeed> NeedAsync(Visitor visitor, CancellationToken cancellationToken = default) =>
+        (await CheckAsync(visitor, cancellationToken)).Need;
+
+    /// <summary>Whether the screening is due, with the latest answers it was worked out from.</summary>
+    public async Task<(ScreeningNeed Need, SafetyScreening? Latest)> CheckAsync(Visitor visitor, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var latest = await db.SafetyScreenings.AsNoTracking().Where(Owned(visitor))
             .OrderByDescending(s => s.TakenAt).FirstOrDefaultAsync(cancellationToken);
         var lastHighPain = latest is null ? null : await LastHighPainAsync(db, visitor, cancellationToken);
-        return ScreeningRules.Need(latest, lastHighPain);
+        return (ScreeningRules.Need(latest, lastHighPain), latest);
     }
 
     /// <summary>Every screening the visitor answered, newest first.</summary>

@@ -130,9 +130,9 @@ public partial class PlayerPage
         _lease.Session.Changed += OnSessionChanged;
 
         // Red-flag answers given since this session was paused (on the safety page, in another tab) stop it here too.
-        if (!_lease.Session.Clock.State.IsOver && await Safety.NeedAsync(Visitor!) == ScreeningNeed.FlagRaised)
+        if (!_lease.Session.Clock.State.IsOver && await Safety.CheckAsync(Visitor!) is (ScreeningNeed.FlagRaised, { } flagged))
         {
-            _blockedBy = (await Safety.HistoryAsync(Visitor!))[0];
+            _blockedBy = flagged;
             if (RendererInfo.IsInteractive)
             {
                 await _lease.Session.PauseAsync();

@@ -117,16 +117,6 @@ public sealed class SessionClock(SessionTimeline timeline, SessionState state, T
     /// <summary>Finishes the current step now, counting the time spent on it (the Done button of a rep set).</summary>
     public void Done() => MoveOn(countAsDone: true);
 
-    /// <summary>Leaves the current exercise, both sides and all, for the next one without counting what is left.</summary>
-    public void SkipExercise()
-    {
-        CatchUp();
-        if (Current is { } step)
-        {
-            StartBlock(step.BlockIndex + 1);
-        }
-    }
-
     /// <summary>
     /// Goes to the start of exercise <paramref name="block"/> of the plan without counting what is left of the
     /// current step, or completes the session when the plan has no such exercise.
