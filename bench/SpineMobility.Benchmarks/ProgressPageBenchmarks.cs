@@ -11,6 +11,7 @@ using SpineMobility.Web.Features.Sessions;
 using SpineMobility.Web.Features.Sessions.Playing;
 using SpineMobility.Web.Features.Settings;
 using SpineMobility.Web.Hosting;
+using SpineMobility.Web.Shared;
 
 namespace SpineMobility.Benchmarks;
 

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using SpineMobility.Web.Features.Progress.Streaks;
+using SpineMobility.Web.Features.Streaks;
 
 namespace SpineMobility.Benchmarks;
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SpineMobility.Web.Features.Exercises;
 using SpineMobility.Web.Features.Sessions;
 using SpineMobility.Web.Features.Sessions.Playing;
+using SpineMobility.Web.Shared;
 
 namespace SpineMobility.Testing;
 

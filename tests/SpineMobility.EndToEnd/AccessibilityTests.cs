@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using SpineMobility.Testing;
 using SpineMobility.Web.Features.Safety;
 using SpineMobility.Web.Features.Sessions;
+using SpineMobility.Web.Shared;
 using static Microsoft.Playwright.Assertions;
 
 namespace SpineMobility.EndToEnd;

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SpineMobility.Web.Features.Exercises;
-using SpineMobility.Web.Hosting;
+using SpineMobility.Web.Shared;
 
 namespace SpineMobility.Web.Data;
 

@@ -22,7 +22,7 @@ public static class Pipeline
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
-        Visitor.UseVisitorCookie(app);
+        app.UseVisitorCookie();
 
         app.UseIllustrations();
         app.MapStaticAssets();

@@ -7,10 +7,11 @@ using Serilog;
 using SpineMobility.Web.Data;
 using SpineMobility.Web.Features.Account;
 using SpineMobility.Web.Features.Exercises;
-using SpineMobility.Web.Features.Sessions;
 using SpineMobility.Web.Features.Progress;
+using SpineMobility.Web.Features.Sessions;
 using SpineMobility.Web.Features.Sessions.Playing;
 using SpineMobility.Web.Features.Settings;
+using SpineMobility.Web.Shared;
 
 namespace SpineMobility.Web.Hosting;
 
@@ -63,7 +64,7 @@ public static class ServiceRegistration
         services.AddSingleton<TimeProvider>(timeScale == 1.0 ? TimeProvider.System : new ScaledTimeProvider(TimeProvider.System, timeScale));
         services.AddSingleton<ExerciseCatalog>();
         services.AddSingleton<SessionStore>();
-        services.AddSingleton<SessionOwnership>();
+        services.AddSingleton<BrowserClaim>();
         services.AddSingleton<Features.Safety.SafetyStore>();
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<ProgressData>();

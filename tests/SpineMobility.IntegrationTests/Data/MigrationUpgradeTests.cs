@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using SpineMobility.Testing;
 using SpineMobility.Web.Data;
-using SpineMobility.Web.Data.Config;
 using SpineMobility.Web.Features.Exercises;
 using SpineMobility.Web.Features.Sessions.Playing;
 
@@ -33,7 +32,7 @@ public sealed class MigrationUpgradeTests : IDisposable
             var chinTucks = await db.Database.SqlQuery<int>($"SELECT Id AS Value FROM Exercises WHERE Slug = 'chin-tucks'").SingleAsync();
 
             // Rows as the version of that time wrote them, column for column.
-            var state = Json.Converter<SessionState>().ConvertToProvider(SessionState.NotStarted(SessionTimeline.From([])));
+            var state = JsonColumn.Converter<SessionState>().ConvertToProvider(SessionState.NotStarted(SessionTimeline.From([])));
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO SessionRuns (Id, BrowserKey, Title, Minutes, Focus, Level, HasEquipment, Seed, Blocks, TimeZone, CreatedAt, Status, State, UpdatedAt)
                 VALUES ({runId}, 'browser-1', 'Neck relief', 10, '["Cervical"]', 'Standard', 0, 1, '[]', 'Europe/Berlin', 0, 'Completed', {state}, 0)

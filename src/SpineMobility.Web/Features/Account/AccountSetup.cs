@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using SpineMobility.Web.Data;
 using SpineMobility.Web.Features.Sessions;
-using SpineMobility.Web.Hosting;
+using SpineMobility.Web.Shared;
 
 namespace SpineMobility.Web.Features.Account;
 
@@ -91,7 +91,7 @@ public static class AccountSetup
         var visitor = Visitor.From(context.HttpContext);
         if (userId is not null && visitor is not null)
         {
-            await context.HttpContext.RequestServices.GetRequiredService<SessionOwnership>().ClaimAsync(visitor.BrowserKey, userId, context.HttpContext.RequestAborted);
+            await context.HttpContext.RequestServices.GetRequiredService<BrowserClaim>().ClaimAsync(visitor.BrowserKey, userId, context.HttpContext.RequestAborted);
         }
     }
 }

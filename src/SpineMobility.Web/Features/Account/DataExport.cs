@@ -13,6 +13,7 @@ using SpineMobility.Web.Features.Safety;
 using SpineMobility.Web.Features.Sessions;
 using SpineMobility.Web.Features.Sessions.Playing;
 using SpineMobility.Web.Features.Settings;
+using SpineMobility.Web.Shared;
 
 namespace SpineMobility.Web.Features.Account;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.FileProviders;
-using SpineMobility.Web.Hosting;
+using SpineMobility.Web.Shared;
 
 namespace SpineMobility.Web.Features.Exercises;
 

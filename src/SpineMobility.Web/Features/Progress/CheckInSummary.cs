@@ -1,4 +1,5 @@
 using SpineMobility.Web.Features.Sessions;
+using SpineMobility.Web.Shared;
 
 namespace SpineMobility.Web.Features.Progress;
 
@@ -28,7 +29,7 @@ public static class CheckInSummary
         {
             checkIn.Stiffness is { } s ? $"stiffness {s}/10" : null,
             checkIn.Pain is { } p ? $"pain {p}/10" : null,
-            checkIn.Areas.Count > 0 ? string.Join(", ", checkIn.Areas.Select(CheckInPicker.Label)) : null,
+            checkIn.Areas.Count > 0 ? string.Join(", ", checkIn.Areas.Select(BodyAreas.Label)) : null,
         }.Where(x => x is not null));
 
     private static string? Pair(string what, int? before, int? after) => (before, after) switch

@@ -1,5 +1,5 @@
 using System.Globalization;
-using SpineMobility.Web.Features.Progress.Streaks;
+using SpineMobility.Web.Features.Streaks;
 
 namespace SpineMobility.Web.Features.Progress;
 

@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using SpineMobility.Web.Data;
 using SpineMobility.Web.Features.Exercises;
-using SpineMobility.Web.Features.Progress.Streaks;
 using SpineMobility.Web.Features.Safety;
 using SpineMobility.Web.Features.Sessions;
 using SpineMobility.Web.Features.Settings;
-using SpineMobility.Web.Hosting;
+using SpineMobility.Web.Features.Streaks;
+using SpineMobility.Web.Shared;
 
 namespace SpineMobility.Web.Features.Progress;
 
@@ -27,7 +27,7 @@ public sealed class ProgressData(IDbContextFactory<AppDbContext> dbFactory, Sett
         var today = TimeZones.LocalDate(time.GetUtcNow(), zone);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var sessions = db.CompletedSessions.AsNoTracking().Where(SessionOwnership.Completed(visitor));
+        var sessions = db.CompletedSessions.AsNoTracking().OwnedBy(visitor);
         var days = await sessions
             .GroupBy(s => s.LocalDate)
             .Select(g => new DayActivity(g.Key, g.Sum(s => s.ActiveSeconds), g.Max(s => s.ActiveSeconds)))
@@ -76,7 +76,7 @@ public sealed class ProgressData(IDbContextFactory<AppDbContext> dbFactory, Sett
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = TimeZones.LocalDate(time.GetUtcNow(), timeZone);
         var since = SideBalance.FirstMonth(today);
-        var runs = db.SessionRuns.Where(SessionOwnership.Runs(visitor)).Select(r => r.Id);
+        var runs = db.SessionRuns.OwnedBy(visitor).Select(r => r.Id);
         var answers = db.SideReports.AsNoTracking().Where(s => runs.Contains(s.RunId));
 
         // All-time totals need no dates; only the chart's months are split by month, so years of answers stay cheap.
@@ -99,7 +99,7 @@ public sealed class ProgressData(IDbContextFactory<AppDbContext> dbFactory, Sett
     public async Task<IReadOnlyList<PainReport>> RecentPainAsync(Visitor visitor, int count = 10, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var runs = db.SessionRuns.Where(SessionOwnership.Runs(visitor)).Select(r => r.Id);
+        var runs = db.SessionRuns.OwnedBy(visitor).Select(r => r.Id);
         return await db.PainReports.AsNoTracking()
             .Where(p => runs.Contains(p.RunId))
             .OrderByDescending(p => p.ReportedAt)
@@ -111,7 +111,7 @@ public sealed class ProgressData(IDbContextFactory<AppDbContext> dbFactory, Sett
     public async Task<(IReadOnlyList<PainReport> Pain, IReadOnlyList<SideReport> Sides)> ReportsAsync(Visitor visitor, Guid runId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var run = db.SessionRuns.Where(SessionOwnership.Runs(visitor)).Where(r => r.Id == runId).Select(r => r.Id);
+        var run = db.SessionRuns.OwnedBy(visitor).Where(r => r.Id == runId).Select(r => r.Id);
         var pain = await db.PainReports.AsNoTracking().Where(p => run.Contains(p.RunId)).OrderBy(p => p.ReportedAt).ToListAsync(cancellationToken);
         var sides = await db.SideReports.AsNoTracking().Where(s => run.Contains(s.RunId)).OrderBy(s => s.BlockIndex).ToListAsync(cancellationToken);
         return (pain, sides);
@@ -122,7 +122,7 @@ public sealed class ProgressData(IDbContextFactory<AppDbContext> dbFactory, Sett
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var sessions = await db.CompletedSessions.AsNoTracking()
-            .Where(SessionOwnership.Completed(visitor))
+            .OwnedBy(visitor)
             .OrderByDescending(s => s.FinishedAt)
             .Skip(page * HistoryPageSize)
             .Take(HistoryPageSize)
@@ -156,7 +156,7 @@ public sealed class ProgressData(IDbContextFactory<AppDbContext> dbFactory, Sett
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.CompletedSessions.AsNoTracking()
-            .Where(SessionOwnership.Completed(visitor))
+            .OwnedBy(visitor)
             .Include(s => s.Exercises).ThenInclude(e => e.Exercise)
             .SingleOrDefaultAsync(s => s.RunId == runId, cancellationToken);
     }

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Components;
-using SpineMobility.Web.Hosting;
+using SpineMobility.Web.Shared;
 
 namespace SpineMobility.Web.Features.Progress;
 

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using SpineMobility.Web.Data;
 using SpineMobility.Web.Features.Sessions;
 using SpineMobility.Web.Features.Settings;
+using SpineMobility.Web.Shared;
 using Duration = Ical.Net.DataTypes.Duration;
 
 namespace SpineMobility.Web.Features.Reminders;

@@ -1,4 +1,5 @@
 using SpineMobility.Web.Features.Sessions;
+using SpineMobility.Web.Shared;
 
 namespace SpineMobility.Web.Features.Safety;
 

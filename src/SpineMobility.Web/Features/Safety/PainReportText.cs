@@ -1,4 +1,4 @@
-using SpineMobility.Web.Features.Sessions;
+using SpineMobility.Web.Shared;
 
 namespace SpineMobility.Web.Features.Safety;
 
@@ -6,7 +6,7 @@ namespace SpineMobility.Web.Features.Safety;
 public static class PainReportText
 {
     /// <summary>"pain 5/10, lower back".</summary>
-    public static string What(PainReport report) => $"pain {report.Pain}/10, {CheckInPicker.Label(report.Area).ToLowerInvariant()}";
+    public static string What(PainReport report) => $"pain {report.Pain}/10, {BodyAreas.Label(report.Area).ToLowerInvariant()}";
 
     /// <summary>What the user did about it.</summary>
     public static string Choice(PainReport report) => report.Choice switch

@@ -1,9 +1,10 @@
+using SpineMobility.Web.Shared;
 namespace SpineMobility.Web.Features.Safety;
 
 public enum ScreeningReason { FirstSession, AfterHighPain, FlagRaised, Review }
 
 /// <summary>One time the user answered the red-flag questions. Kept, never overwritten: it is part of their history.</summary>
-public sealed class SafetyScreening
+public sealed class SafetyScreening : IVisitorOwned
 {
     public int Id { get; set; }
 

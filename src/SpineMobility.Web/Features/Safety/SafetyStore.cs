@@ -2,17 +2,13 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using SpineMobility.Web.Data;
 using SpineMobility.Web.Features.Sessions;
-using SpineMobility.Web.Hosting;
+using SpineMobility.Web.Shared;
 
 namespace SpineMobility.Web.Features.Safety;
 
 /// <summary>The red-flag screenings and "This hurts" reports of a visitor, and whether the screening is due.</summary>
 public sealed class SafetyStore(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
 {
-    public static Expression<Func<SafetyScreening, bool>> Owned(Visitor visitor) => visitor.UserId is { } userId
-        ? s => s.UserId == userId
-        : s => s.UserId == null && s.BrowserKey == visitor.BrowserKey;
-
     /// <summary>Whether the screening must be answered before the visitor's next session, and why.</summary>
     public async Task<ScreeningNeed> NeedAsync(Visitor visitor, CancellationToken cancellationToken = default) =>
         (await CheckAsync(visitor, cancellationToken)).Need;
@@ -21,7 +17,7 @@ public sealed class SafetyStore(IDbContextFactory<AppDbContext> dbFactory, TimeP
     public async Task<(ScreeningNeed Need, SafetyScreening? Latest)> CheckAsync(Visitor visitor, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var latest = await db.SafetyScreenings.AsNoTracking().Where(Owned(visitor))
+        var latest = await db.SafetyScreenings.AsNoTracking().OwnedBy(visitor)
             .OrderByDescending(s => s.TakenAt).FirstOrDefaultAsync(cancellationToken);
         var lastHighPain = latest is null ? null : await LastHighPainAsync(db, visitor, cancellationToken);
         return (ScreeningRules.Need(latest, lastHighPain), latest);
@@ -31,7 +27,7 @@ public sealed class SafetyStore(IDbContextFactory<AppDbContext> dbFactory, TimeP
     public async Task<IReadOnlyList<SafetyScreening>> HistoryAsync(Visitor visitor, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.SafetyScreenings.AsNoTracking().Where(Owned(visitor))
+        return await db.SafetyScreenings.AsNoTracking().OwnedBy(visitor)
             .OrderByDescending(s => s.TakenAt).ToListAsync(cancellationToken);
     }
 
@@ -86,10 +82,10 @@ public sealed class SafetyStore(IDbContextFactory<AppDbContext> dbFactory, TimeP
     /// <summary>The latest report of pain at or above <see cref="ScreeningRules.HighPain"/>: in the player, or after a session.</summary>
     private static async Task<DateTimeOffset?> LastHighPainAsync(AppDbContext db, Visitor visitor, CancellationToken cancellationToken)
     {
-        var runs = db.SessionRuns.Where(SessionOwnership.Runs(visitor)).Select(r => r.Id);
+        var runs = db.SessionRuns.OwnedBy(visitor).Select(r => r.Id);
         var inPlayer = await db.PainReports.Where(p => runs.Contains(p.RunId) && p.Pain >= ScreeningRules.HighPain)
             .OrderByDescending(p => p.ReportedAt).Select(p => (DateTimeOffset?)p.ReportedAt).FirstOrDefaultAsync(cancellationToken);
-        var afterSession = await db.CompletedSessions.Where(SessionOwnership.Completed(visitor))
+        var afterSession = await db.CompletedSessions.OwnedBy(visitor)
             .Where(s => s.After != null && s.After.Pain >= ScreeningRules.HighPain)
             .Select(s => s.AfterSavedAt ?? s.FinishedAt)
             .OrderByDescending(at => at).Select(at => (DateTimeOffset?)at).FirstOrDefaultAsync(cancellationToken);

@@ -1,9 +1,10 @@
 using SpineMobility.Web.Features.Exercises;
+using SpineMobility.Web.Shared;
 
 namespace SpineMobility.Web.Features.Sessions;
 
 /// <summary>A session the user finished, or ended after at least one exercise: what streaks and history are built on.</summary>
-public sealed class CompletedSession
+public sealed class CompletedSession : IVisitorOwned
 {
     public int Id { get; set; }
 

@@ -1,11 +1,12 @@
 using SpineMobility.Web.Features.Exercises;
 using SpineMobility.Web.Features.Sessions.Planning;
 using SpineMobility.Web.Features.Sessions.Playing;
+using SpineMobility.Web.Shared;
 
 namespace SpineMobility.Web.Features.Sessions;
 
 /// <summary>A session the user started: its plan and, saved after every change, where the player is in it.</summary>
-public sealed class SessionRun
+public sealed class SessionRun : IVisitorOwned
 {
     public Guid Id { get; set; }
 

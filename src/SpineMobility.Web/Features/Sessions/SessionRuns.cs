@@ -3,7 +3,7 @@ using SpineMobility.Web.Data;
 using SpineMobility.Web.Features.Safety;
 using SpineMobility.Web.Features.Sessions.Planning;
 using SpineMobility.Web.Features.Sessions.Playing;
-using SpineMobility.Web.Hosting;
+using SpineMobility.Web.Shared;
 
 namespace SpineMobility.Web.Features.Sessions;
 
@@ -61,7 +61,7 @@ public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeP
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var session = await db.CompletedSessions.Where(SessionOwnership.Completed(visitor)).SingleOrDefaultAsync(s => s.RunId == runId, cancellationToken);
+        var session = await db.CompletedSessions.OwnedBy(visitor).SingleOrDefaultAsync(s => s.RunId == runId, cancellationToken);
         if (session is null)
         {
             return false;
@@ -78,7 +78,7 @@ public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeP
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.SessionRuns.AsNoTracking()
-            .Where(SessionOwnership.Runs(visitor))
+            .OwnedBy(visitor)
             .Where(r => r.Status == SessionStatus.Running || r.Status == SessionStatus.Paused)
             .OrderByDescending(r => r.CreatedAt)
             .FirstOrDefaultAsync(cancellationToken);
@@ -95,7 +95,7 @@ public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeP
         {
             // Ownership is read afresh each time: signing in moves a browser's sessions to the account.
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            if (!await db.SessionRuns.Where(r => r.Id == id).AnyAsync(SessionOwnership.Runs(visitor), cancellationToken))
+            if (!await db.SessionRuns.Where(r => r.Id == id).AnyAsync(Ownership.Filter<SessionRun>(visitor), cancellationToken))
             {
                 return null;
             }
@@ -109,7 +109,7 @@ public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeP
 
                 // A session a red flag ended shows the advice again when it is reopened.
                 var safetyStop = await db.PainReports.AnyAsync(p => p.RunId == id && p.Choice == PainChoice.StoppedForSafety, cancellationToken)
-                    ? await db.SafetyScreenings.AsNoTracking().Where(SafetyStore.Owned(visitor)).OrderByDescending(s => s.TakenAt).FirstOrDefaultAsync(cancellationToken)
+                    ? await db.SafetyScreenings.AsNoTracking().OwnedBy(visitor).OrderByDescending(s => s.TakenAt).FirstOrDefaultAsync(cancellationToken)
                     : null;
                 live = new LiveSession(run, exercises, store, time, sides, safetyStop);
                 _live[id] = live;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
 using MudBlazor;
 using SpineMobility.Web.Components.Layout;
-using SpineMobility.Web.Hosting;
+using SpineMobility.Web.Shared;
 
 namespace SpineMobility.Web.Features.Settings;
 

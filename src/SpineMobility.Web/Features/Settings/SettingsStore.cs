@@ -2,8 +2,9 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using SpineMobility.Web.Data;
 using SpineMobility.Web.Features.Progress;
-using SpineMobility.Web.Features.Progress.Streaks;
 using SpineMobility.Web.Features.Sessions;
+using SpineMobility.Web.Features.Streaks;
+using SpineMobility.Web.Shared;
 
 namespace SpineMobility.Web.Features.Settings;
 

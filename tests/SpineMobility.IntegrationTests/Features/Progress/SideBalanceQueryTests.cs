@@ -5,6 +5,7 @@ using SpineMobility.Web.Features.Exercises;
 using SpineMobility.Web.Features.Progress;
 using SpineMobility.Web.Features.Sessions;
 using SpineMobility.Web.Hosting;
+using SpineMobility.Web.Shared;
 
 namespace SpineMobility.IntegrationTests.Features.Progress;
 

@@ -5,6 +5,7 @@ using SpineMobility.Testing;
 using SpineMobility.Web.Features.Safety;
 using SpineMobility.Web.Features.Sessions;
 using SpineMobility.Web.Hosting;
+using SpineMobility.Web.Shared;
 
 namespace SpineMobility.IntegrationTests.Features.Safety;
 

@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SpineMobility.Testing;
-using SpineMobility.Web.Features.Progress.Streaks;
 using SpineMobility.Web.Features.Settings;
+using SpineMobility.Web.Features.Streaks;
 
 namespace SpineMobility.IntegrationTests.Features.Settings;
 

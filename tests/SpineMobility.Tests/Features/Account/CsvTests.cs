@@ -1,6 +1,7 @@
 using SpineMobility.Web.Features.Account;
 using SpineMobility.Web.Features.Exercises;
 using SpineMobility.Web.Features.Sessions;
+using SpineMobility.Web.Shared;
 
 namespace SpineMobility.Tests.Features.Account;
 

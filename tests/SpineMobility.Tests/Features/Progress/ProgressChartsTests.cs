@@ -1,5 +1,5 @@
 using SpineMobility.Web.Features.Progress;
-using SpineMobility.Web.Features.Progress.Streaks;
+using SpineMobility.Web.Features.Streaks;
 
 namespace SpineMobility.Tests.Features.Progress;
 

@@ -1,5 +1,6 @@
 using SpineMobility.Web.Features.Safety;
 using SpineMobility.Web.Features.Sessions;
+using SpineMobility.Web.Shared;
 
 namespace SpineMobility.Tests.Features.Safety;
 

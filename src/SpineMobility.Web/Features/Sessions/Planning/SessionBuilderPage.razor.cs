@@ -4,7 +4,7 @@ using MudBlazor;
 using SpineMobility.Web.Data;
 using SpineMobility.Web.Features.Exercises;
 using SpineMobility.Web.Features.Safety;
-using SpineMobility.Web.Hosting;
+using SpineMobility.Web.Shared;
 
 namespace SpineMobility.Web.Features.Sessions.Planning;
 

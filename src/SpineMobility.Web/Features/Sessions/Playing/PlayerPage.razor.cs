@@ -4,7 +4,7 @@ using Microsoft.JSInterop;
 using MudBlazor;
 using SpineMobility.Web.Features.Exercises;
 using SpineMobility.Web.Features.Safety;
-using SpineMobility.Web.Hosting;
+using SpineMobility.Web.Shared;
 
 namespace SpineMobility.Web.Features.Sessions.Playing;
 

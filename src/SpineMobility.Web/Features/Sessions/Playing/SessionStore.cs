@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SpineMobility.Web.Data;
 using SpineMobility.Web.Features.Exercises;
+using SpineMobility.Web.Shared;
 
 namespace SpineMobility.Web.Features.Sessions.Playing;
 

@@ -1,6 +1,6 @@
-using SpineMobility.Web.Features.Progress.Streaks;
+using SpineMobility.Web.Features.Streaks;
 
-namespace SpineMobility.Web.Features.Progress;
+namespace SpineMobility.Web.Features.Settings;
 
 /// <summary>A pause the user took for a flare-up or illness: their streak is frozen over it, not broken.</summary>
 public sealed class PauseEntry

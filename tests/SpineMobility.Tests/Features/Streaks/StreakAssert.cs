@@ -1,6 +1,6 @@
-using SpineMobility.Web.Features.Progress.Streaks;
+using SpineMobility.Web.Features.Streaks;
 
-namespace SpineMobility.Tests.Features.Progress;
+namespace SpineMobility.Tests.Features.Streaks;
 
 internal static class StreakAssert
 {

@@ -1,7 +1,8 @@
-using SpineMobility.Web.Features.Progress.Streaks;
 using SpineMobility.Web.Features.Sessions;
+using SpineMobility.Web.Features.Streaks;
+using SpineMobility.Web.Shared;
 
-namespace SpineMobility.Tests.Features.Progress;
+namespace SpineMobility.Tests.Features.Streaks;
 
 /// <summary>
 /// Sessions built from real instants and IANA zones, dated the way the app records them, then counted. The zones

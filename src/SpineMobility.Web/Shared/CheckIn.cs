@@ -1,6 +1,4 @@
-namespace SpineMobility.Web.Features.Sessions;
-
-public enum BodyArea { Neck, UpperBack, LowerBack, Hips, Elsewhere }
+namespace SpineMobility.Web.Shared;
 
 /// <summary>How the user felt before or after a session: every part optional, stiffness and pain from 0 (none) to 10 (worst).</summary>
 public sealed class CheckIn

@@ -1,4 +1,4 @@
-namespace SpineMobility.Web.Features.Progress.Streaks;
+namespace SpineMobility.Web.Features.Streaks;
 
 /// <summary>
 /// The streak settings in force from a day on. Changing a setting adds a rule from that day, so past days

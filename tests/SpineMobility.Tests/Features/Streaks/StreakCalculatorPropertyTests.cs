@@ -1,6 +1,6 @@
-using SpineMobility.Web.Features.Progress.Streaks;
+using SpineMobility.Web.Features.Streaks;
 
-namespace SpineMobility.Tests.Features.Progress;
+namespace SpineMobility.Tests.Features.Streaks;
 
 /// <summary>
 /// Random histories checked against a reference written as plainly as the rules read, and against invariants

@@ -1,4 +1,4 @@
-namespace SpineMobility.Web.Hosting;
+namespace SpineMobility.Web.Shared;
 
 /// <summary>
 /// Time that runs <see cref="Scale"/> times faster than the wall clock from the moment it is created,

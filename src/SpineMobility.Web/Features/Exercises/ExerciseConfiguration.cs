@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SpineMobility.Web.Features.Exercises;
 
-namespace SpineMobility.Web.Data.Config;
+namespace SpineMobility.Web.Features.Exercises;
 
 internal sealed class ExerciseConfiguration : IEntityTypeConfiguration<Exercise>
 {

@@ -1,4 +1,4 @@
-namespace SpineMobility.Web.Features.Sessions;
+namespace SpineMobility.Web.Shared;
 
 public static class TimeZones
 {

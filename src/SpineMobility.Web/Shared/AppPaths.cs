@@ -1,4 +1,4 @@
-namespace SpineMobility.Web.Hosting;
+namespace SpineMobility.Web.Shared;
 
 /// <summary>Finds the files the app needs when configuration does not name them.</summary>
 public static class AppPaths

@@ -1,6 +1,6 @@
-using SpineMobility.Web.Features.Progress.Streaks;
+using SpineMobility.Web.Features.Streaks;
 
-namespace SpineMobility.Web.Features.Progress;
+namespace SpineMobility.Web.Features.Settings;
 
 /// <summary>The streak settings a user chose, in force from a day on, so a change never rewrites the days before it.</summary>
 public sealed class StreakRuleChange

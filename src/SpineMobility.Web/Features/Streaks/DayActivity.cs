@@ -1,4 +1,4 @@
-namespace SpineMobility.Web.Features.Progress.Streaks;
+namespace SpineMobility.Web.Features.Streaks;
 
 /// <summary>One calendar day of the user's activity, on the local date each session was recorded with.</summary>
 /// <param name="TotalSeconds">Active seconds of all the day's sessions together.</param>

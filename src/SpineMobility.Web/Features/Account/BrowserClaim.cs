@@ -1,24 +1,11 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using SpineMobility.Web.Data;
-using SpineMobility.Web.Hosting;
 
-namespace SpineMobility.Web.Features.Sessions;
+namespace SpineMobility.Web.Features.Account;
 
-/// <summary>
-/// Whose sessions are whose. Signed in, a person sees their account's sessions; signed out, a browser
-/// sees only the sessions it did while nobody was signed in on it.
-/// </summary>
-public sealed class SessionOwnership(IDbContextFactory<AppDbContext> dbFactory)
+/// <summary>What a browser did while signed out becomes the account's when someone signs in or registers on it.</summary>
+public sealed class BrowserClaim(IDbContextFactory<AppDbContext> dbFactory)
 {
-    public static Expression<Func<SessionRun, bool>> Runs(Visitor visitor) => visitor.UserId is { } userId
-        ? r => r.UserId == userId
-        : r => r.UserId == null && r.BrowserKey == visitor.BrowserKey;
-
-    public static Expression<Func<CompletedSession, bool>> Completed(Visitor visitor) => visitor.UserId is { } userId
-        ? s => s.UserId == userId
-        : s => s.UserId == null && s.BrowserKey == visitor.BrowserKey;
-
     /// <summary>Gives the account every session this browser did, and every safety screening it answered, while signed out.</summary>
     public async Task ClaimAsync(string browserKey, string userId, CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,4 @@
-namespace SpineMobility.Web.Features.Progress.Streaks;
+namespace SpineMobility.Web.Features.Streaks;
 
 /// <summary>
 /// Streaks over the dates sessions were recorded with. It never converts time zones: each session keeps the local

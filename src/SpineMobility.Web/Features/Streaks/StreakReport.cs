@@ -1,4 +1,4 @@
-namespace SpineMobility.Web.Features.Progress.Streaks;
+namespace SpineMobility.Web.Features.Streaks;
 
 /// <summary>The user's streaks and each day's status, from the first day with activity to today.</summary>
 public sealed class StreakReport

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SpineMobility.Web.Features.Progress.Streaks;
+namespace SpineMobility.Web.Features.Streaks;
 
 /// <summary>A flare-up or illness: the streak is frozen, not broken, from Start to End (inclusive), at most 14 days.</summary>
 public sealed record StreakPause(DateOnly Start, DateOnly End)

@@ -1,4 +1,4 @@
-namespace SpineMobility.Web.Features.Progress.Streaks;
+namespace SpineMobility.Web.Features.Streaks;
 
 /// <summary>What a day did to the streak.</summary>
 public enum DayStatus : byte
