@@ -25,4 +25,16 @@ command -v npm >/dev/null || apt_install nodejs npm
 npm ci --prefix tests/SpineMobility.EndToEnd --no-audit --no-fund --loglevel=error >/dev/null
 
 dotnet tool restore >/dev/null
+
+# The committed drawings are exactly what tools/illustrations/draw.cs draws: draw them afresh and compare.
+drawn=$(mktemp -d)
+dotnet run tools/illustrations/draw.cs -- --out "$drawn" >/dev/null
+if ! diff -r content/illustrations "$drawn" >/dev/null; then
+  diff -r -q content/illustrations "$drawn" >&2 || true
+  rm -rf "$drawn"
+  echo "content/illustrations is not what tools/illustrations/draw.cs draws. Edit the pose in draw.cs, run 'dotnet run tools/illustrations/draw.cs' and commit the SVGs." >&2
+  exit 1
+fi
+rm -rf "$drawn"
+
 dotnet test SpineMobility.sln --nologo "$@"

@@ -1,13 +1,27 @@
 // Draws the exercise illustrations in content/illustrations: a START and an END frame per exercise,
 // each a side- or front-view line figure on the same 240x180 canvas.
-// Run from the repository root: dotnet run tools/illustrations/draw.cs  (add --check to list limb lengths)
+// Run from the repository root: dotnet run tools/illustrations/draw.cs
+//   -- --out DIR       draw into DIR instead (test.sh compares that with the committed drawings)
+//   -- --check         list limb lengths per frame
 using System.Globalization;
 using System.Text;
 
-var outDir = Path.Combine(Directory.GetCurrentDirectory(), "content", "illustrations");
-if (!Directory.Exists(Path.Combine(Directory.GetCurrentDirectory(), "content")))
+string? Option(string name)
 {
-    Console.Error.WriteLine("Run this from the repository root (the folder that holds content/).");
+    var at = Array.IndexOf(args, name);
+    return at < 0 ? null : at + 1 < args.Length && !args[at + 1].StartsWith("--", StringComparison.Ordinal) ? args[at + 1] : "";
+}
+
+if (Option("--out") == "")
+{
+    Console.Error.WriteLine("--out needs a folder: dotnet run tools/illustrations/draw.cs -- --out /tmp/drawings");
+    return 1;
+}
+
+var outDir = Option("--out") is { } o ? Path.GetFullPath(o) : Path.Combine(Directory.GetCurrentDirectory(), "content", "illustrations");
+if (Option("--out") is null && !Directory.Exists(Path.Combine(Directory.GetCurrentDirectory(), "content")))
+{
+    Console.Error.WriteLine("Run this from the repository root (the folder that holds content/), or name a folder with --out.");
     return 1;
 }
 
