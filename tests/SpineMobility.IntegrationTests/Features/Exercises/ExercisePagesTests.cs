@@ -63,11 +63,38 @@ public sealed class ExercisePagesTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task An_unknown_region_in_the_address_is_named_on_the_page()
+    public async Task An_unknown_region_in_the_address_is_named_on_the_page_in_plain_words()
+    {
+        var html = WebUtility.HtmlDecode(await _client.GetStringAsync("/exercises?region=spleen"));
+
+        Assert.Contains("There is no region called “spleen”, so the list is not narrowed by region. Choose from Neck, Upper back, Lower back, Hips, Full body or Beginner.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ignored", html, StringComparison.Ordinal);
+        Assert.Contains($"{Catalog.AllNames.Count} exercises", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_word_neck_in_the_address_shows_the_neck_exercises()
     {
         var html = WebUtility.HtmlDecode(await _client.GetStringAsync("/exercises?region=neck"));
 
-        Assert.Contains("'neck' is not a known region", html, StringComparison.Ordinal);
+        var expected = Catalog.InRegion("cervical").Select(e => e.Name).ToList();
+        foreach (var name in Catalog.AllNames)
+        {
+            Assert.Equal(expected.Contains(name), html.Contains($">{name}</a>", StringComparison.Ordinal));
+        }
+
+        Assert.DoesNotContain("There is no region", html, StringComparison.Ordinal);
+        Assert.Contains("<title>Neck exercises", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Searching_chair_on_the_page_finds_the_chair_exercises()
+    {
+        var html = WebUtility.HtmlDecode(await _client.GetStringAsync("/exercises?q=chair"));
+
+        Assert.Contains("6 exercises", html, StringComparison.Ordinal);
+        Assert.Contains(">Ankle circles</a>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Cat-cow</a>", html, StringComparison.Ordinal);
     }
 
     [Fact]
