@@ -17,7 +17,11 @@ public static class ExerciseSchema
 
     private const string ResourceName = "exercises.schema.json";
 
-    private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.Hierarchical };
+    // Valid content (the usual case) is confirmed with the cheap yes/no output; only invalid content is
+    // evaluated again with the detailed output that the messages are built from.
+    private static readonly EvaluationOptions QuickOptions = new() { OutputFormat = OutputFormat.Flag };
+
+    private static readonly EvaluationOptions DetailedOptions = new() { OutputFormat = OutputFormat.Hierarchical };
 
     /// <summary>The schema as a document, to read the keywords a failure's message is built from.</summary>
     public static JsonNode Document { get; }
@@ -55,7 +59,11 @@ public static class ExerciseSchema
     private static List<Failure> Check(JsonSchema schema, JsonElement instance)
     {
         var failures = new List<Failure>();
-        Collect(schema.Evaluate(instance, Options), instance, failures);
+        if (!schema.Evaluate(instance, QuickOptions).IsValid)
+        {
+            Collect(schema.Evaluate(instance, DetailedOptions), instance, failures);
+        }
+
         return failures;
     }
 

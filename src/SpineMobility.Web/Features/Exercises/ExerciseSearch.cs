@@ -16,9 +16,6 @@ public sealed class ExerciseSearch
     private const int SummaryWeight = 2;
     private const int TextWeight = 1;
 
-    /// <summary>Separates the parts of a field (two steps, two region words) so a phrase cannot span them.</summary>
-    private const string Gap = "|";
-
     /// <summary>Words that mean something the catalog says otherwise: at a desk you sit on a chair.</summary>
     private static readonly Dictionary<string, string[][]> QueryWords = new(StringComparer.Ordinal)
     {
@@ -31,12 +28,17 @@ public sealed class ExerciseSearch
 
     private readonly List<Entry> _entries;
 
+    /// <summary>Every word of the catalog, numbered: fields are kept as word numbers, so a search compares integers.</summary>
+    private readonly Dictionary<string, int> _wordIds = new(StringComparer.Ordinal);
+
+    private readonly List<string> _words = [];
+
     /// <summary>Phrases of more than one word the vocabularies know ("lower back", "on all fours"), longest first.</summary>
     private readonly List<string[]> _phrases;
 
     public ExerciseSearch(IEnumerable<Exercise> exercises)
     {
-        _entries = [.. exercises.Select(e => new Entry(e))];
+        _entries = [.. exercises.Select(e => new Entry(e, this))];
         _phrases = [.. VocabularyWords().Select(Words).Where(w => w.Length > 1).DistinctBy(w => string.Join(' ', w)).OrderByDescending(w => w.Length)];
     }
 
@@ -79,27 +81,53 @@ public sealed class ExerciseSearch
         return [.. found.OrderByDescending(f => f.Score).ThenBy(f => f.Exercise.SortOrder).Select(f => f.Exercise)];
     }
 
-    /// <summary>The query as terms, each a set of alternative word sequences, any of which may match.</summary>
-    private List<string[][]> Terms(string query)
+    /// <summary>The query as terms, each a set of alternative phrases, any of which may match.</summary>
+    private List<Phrase[]> Terms(string query)
     {
         var words = Words(query);
-        var terms = new List<string[][]>();
+        var terms = new List<Phrase[]>();
         for (var i = 0; i < words.Length;)
         {
             var phrase = _phrases.FirstOrDefault(p => i + p.Length <= words.Length && words.AsSpan(i, p.Length).SequenceEqual(p));
             if (phrase is not null)
             {
-                terms.Add([phrase]);
+                terms.Add([Compile(phrase)]);
                 i += phrase.Length;
                 continue;
             }
 
             var word = words[i];
-            terms.Add(QueryWords.TryGetValue(word, out var means) ? [[word], .. means] : [[word]]);
+            terms.Add(QueryWords.TryGetValue(word, out var means) ? [Compile([word]), .. means.Select(Compile)] : [Compile([word])]);
             i++;
         }
 
         return terms;
+    }
+
+    /// <summary>
+    /// A phrase as word numbers; its last word, from three letters on, also matches the catalog's words
+    /// that begin with it ("twi" in "twist"), as while typing.
+    /// </summary>
+    private Phrase Compile(string[] words)
+    {
+        var ids = words.Select(w => _wordIds.GetValueOrDefault(w, -2)).ToArray();
+        var last = words[^1];
+        var beginsLast = last.Length < 3
+            ? []
+            : Enumerable.Range(0, _words.Count).Where(id => _words[id].Length > last.Length && _words[id].StartsWith(last, StringComparison.Ordinal)).ToHashSet();
+        return new(ids, beginsLast);
+    }
+
+    private int WordId(string word)
+    {
+        if (!_wordIds.TryGetValue(word, out var id))
+        {
+            id = _words.Count;
+            _wordIds[word] = id;
+            _words.Add(word);
+        }
+
+        return id;
     }
 
     private static IEnumerable<string> VocabularyWords() =>
@@ -148,24 +176,37 @@ public sealed class ExerciseSearch
         _ => word,
     };
 
-    private sealed class Entry(Exercise exercise)
+    /// <param name="Ids">The phrase's words as numbers (-2 for a word the catalog does not have).</param>
+    /// <param name="BeginsLast">The numbers of the catalog's words that begin with the last word.</param>
+    private sealed record Phrase(int[] Ids, HashSet<int> BeginsLast);
+
+    private sealed class Entry
     {
-        public Exercise Exercise { get; } = exercise;
+        /// <summary>Separates the parts of a field (two steps, two region words) so a phrase cannot span them.</summary>
+        private const int Gap = -1;
 
-        private readonly (string[] Words, int Weight)[] _fields =
-        [
-            (Join([exercise.Name]), NameWeight),
-            (Join([
-                .. exercise.Regions.SelectMany(r => EverydayWords.For(r)),
-                .. EverydayWords.For(exercise.Position),
-                .. EverydayWords.For(exercise.Equipment),
-            ]), TagWeight),
-            (Join([exercise.Summary]), SummaryWeight),
-            (Join([.. exercise.Steps, .. exercise.Cues]), TextWeight),
-        ];
+        private readonly (int[] Words, int Weight)[] _fields;
 
-        /// <summary>The best a term scores in any field: its weight for whole words, half for a word that only begins like the term ("twi" in "twist").</summary>
-        public int Score(string[][] term)
+        public Entry(Exercise exercise, ExerciseSearch search)
+        {
+            Exercise = exercise;
+            _fields =
+            [
+                (Join(search, [exercise.Name]), NameWeight),
+                (Join(search, [
+                    .. exercise.Regions.SelectMany(r => EverydayWords.For(r)),
+                    .. EverydayWords.For(exercise.Position),
+                    .. EverydayWords.For(exercise.Equipment),
+                ]), TagWeight),
+                (Join(search, [exercise.Summary]), SummaryWeight),
+                (Join(search, [.. exercise.Steps, .. exercise.Cues]), TextWeight),
+            ];
+        }
+
+        public Exercise Exercise { get; }
+
+        /// <summary>The best a term scores in any field: twice its weight for whole words, its weight when the last word is only begun.</summary>
+        public int Score(Phrase[] term)
         {
             var best = 0;
             foreach (var (words, weight) in _fields)
@@ -180,28 +221,31 @@ public sealed class ExerciseSearch
             return best;
         }
 
-        private static Found Match(string[] words, string[] phrase)
+        private static Found Match(int[] words, Phrase phrase)
         {
+            var ids = phrase.Ids;
+            var last = ids.Length - 1;
             var found = Found.None;
-            for (var i = 0; i + phrase.Length <= words.Length; i++)
+            for (var i = 0; i + ids.Length <= words.Length; i++)
             {
-                var whole = true;
-                var start = true;
-                for (var j = 0; j < phrase.Length && start; j++)
+                var j = 0;
+                while (j < last && words[i + j] == ids[j])
                 {
-                    var word = words[i + j];
-                    whole &= word == phrase[j];
-
-                    // Only the last word of a phrase may be unfinished, and only from three letters on.
-                    start = word == phrase[j] || (j == phrase.Length - 1 && phrase[j].Length >= 3 && word.StartsWith(phrase[j], StringComparison.Ordinal));
+                    j++;
                 }
 
-                if (whole && start)
+                if (j < last)
+                {
+                    continue;
+                }
+
+                var word = words[i + last];
+                if (word == ids[last])
                 {
                     return Found.Whole;
                 }
 
-                if (start)
+                if (phrase.BeginsLast.Contains(word))
                 {
                     found = Found.Start;
                 }
@@ -210,7 +254,8 @@ public sealed class ExerciseSearch
             return found;
         }
 
-        private static string[] Join(IEnumerable<string> parts) => [.. parts.SelectMany(p => Words(p).Append(Gap))];
+        private static int[] Join(ExerciseSearch search, IEnumerable<string> parts) =>
+            [.. parts.SelectMany(p => Words(p).Select(search.WordId).Append(Gap))];
     }
 
     private enum Found { None, Start, Whole }

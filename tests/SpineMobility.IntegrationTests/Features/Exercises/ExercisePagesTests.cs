@@ -125,6 +125,27 @@ public sealed class ExercisePagesTests(AppFixture fixture)
         var response = await _client.GetAsync("/no/such/page");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Page not found", html, StringComparison.Ordinal);
+        Assert.Contains("The link may be old or mistyped.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("left the catalog", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/exercises/no-such-exercise", "the exercise may have left the catalog", "href=\"/exercises\"")]
+    [InlineData("/session/play/7d3f0a52-95a3-4c1e-8a0e-1f6b1c9d2e11", "the session was started in another browser or account", "href=\"/session\"")]
+    [InlineData("/progress/sessions/7d3f0a52-95a3-4c1e-8a0e-1f6b1c9d2e11", "This session is not in your history", "href=\"/progress\"")]
+    public async Task The_404_page_says_what_may_have_happened_to_that_kind_of_address(string address, string reason, string link)
+    {
+        var response = await _client.GetAsync(address);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains(reason, html, StringComparison.Ordinal);
+        Assert.Contains(link, html, StringComparison.Ordinal);
+        if (!address.StartsWith("/exercises/", StringComparison.Ordinal))
+        {
+            Assert.DoesNotContain("left the catalog", html, StringComparison.Ordinal);
+        }
     }
 }
