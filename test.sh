@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of SpineMobility: unit, component (bUnit), HTTP (WebApplicationFactory) and
 # browser (Playwright in Debian's Chromium, with axe-core from npm for the accessibility scans).
-# Installs Chromium and Node.js from apt when they are missing, and axe-core from package-lock.json.
+# Installs Chromium and Node.js from apt when they are missing, and axe-core and Redocly from package-lock.json.
 # Extra arguments go to `dotnet test`, e.g. ./test.sh --filter "FullyQualifiedName~Streak".
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -21,7 +21,7 @@ apt_install() {
 [ -x /usr/bin/chromium ] || apt_install chromium
 command -v npm >/dev/null || apt_install nodejs npm
 
-# The exact axe-core the lock file names; the tests read it from node_modules, nothing downloads at run time.
+# The exact axe-core and Redocly CLI the lock file names; the tests read them from node_modules, nothing downloads at run time.
 npm ci --prefix tests/SpineMobility.EndToEnd --no-audit --no-fund --loglevel=error >/dev/null
 
 dotnet tool restore >/dev/null

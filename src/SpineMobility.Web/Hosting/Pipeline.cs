@@ -10,6 +10,10 @@ public static class Pipeline
 {
     public static WebApplication UseSpineMobility(this WebApplication app)
     {
+        // HEAD is turned into GET before routing chooses an endpoint, so routing comes after it.
+        app.UseHeadRequests();
+        app.UseRouting();
+
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -18,6 +22,9 @@ public static class Pipeline
         app.UseSecurityHeaders();
         app.UseSerilogRequestLogging();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+        // The API answers its errors as application/problem+json, an unknown /api address too, never with the HTML 404 page.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -47,9 +47,12 @@ public static class ServiceRegistration
 
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddApiDescription();
         services.ConfigureHttpJsonOptions(options =>
         {
+            // Numbers are written as numbers; the web default (also reading them from strings) would make
+            // the OpenAPI document type every integer as "integer or string".
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });

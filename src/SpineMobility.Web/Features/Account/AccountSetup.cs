@@ -76,7 +76,7 @@ public static class AccountSetup
         {
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal) ? "~/" : $"~{returnUrl}");
-        });
+        }).ExcludeFromDescription(); // The sign-out form's target, not part of the API.
         return endpoints;
     }
 

@@ -105,10 +105,10 @@ public sealed class DataRightsTests : IAsyncLifetime
         var exercise = Assert.Single(session.GetProperty("exercises").EnumerateArray());
         Assert.Equal(_exercise.Slug, exercise.GetProperty("slug").GetString());
         Assert.Equal(_exercise.Name, exercise.GetProperty("name").GetString());
-        Assert.Equal("Mobility", exercise.GetProperty("phase").GetString());
+        Assert.Equal("mobility", exercise.GetProperty("phase").GetString());
         Assert.Equal(90, exercise.GetProperty("seconds").GetInt32());
         Assert.Equal(7, session.GetProperty("before").GetProperty("stiffness").GetInt32());
-        Assert.Equal(["Neck"], Texts(session.GetProperty("before").GetProperty("areas")));
+        Assert.Equal(["neck"], Texts(session.GetProperty("before").GetProperty("areas")));
         Assert.Equal(1, session.GetProperty("after").GetProperty("pain").GetInt32());
     }
 
@@ -121,11 +121,11 @@ public sealed class DataRightsTests : IAsyncLifetime
 
         var settings = alice.GetProperty("settings");
         Assert.Equal("Asia/Tokyo", settings.GetProperty("timeZone").GetString());
-        Assert.Equal(["Monday"], Texts(settings.GetProperty("reminderDays")));
+        Assert.Equal(["monday"], Texts(settings.GetProperty("reminderDays")));
         Assert.True(settings.GetProperty("calendarFeedEnabled").GetBoolean());
         var rule = Assert.Single(alice.GetProperty("streakRules").EnumerateArray());
         Assert.Equal("2026-11-01", rule.GetProperty("effectiveFrom").GetString());
-        Assert.Equal("Sunday", rule.GetProperty("weekStart").GetString());
+        Assert.Equal("sunday", rule.GetProperty("weekStart").GetString());
         var interrupted = Assert.Single(alice.GetProperty("unfinishedSessions").EnumerateArray());
         Assert.Equal(unfinished.ToString(), interrupted.GetProperty("id").GetString());
         Assert.Equal(7, interrupted.GetProperty("before").GetProperty("stiffness").GetInt32());
@@ -149,14 +149,14 @@ public sealed class DataRightsTests : IAsyncLifetime
         var alice = await ExportJsonAsync(AliceEmail);
 
         var screening = Assert.Single(alice.GetProperty("safetyScreenings").EnumerateArray());
-        Assert.Equal("SeeProfessional", screening.GetProperty("result").GetString());
-        Assert.Equal(["FallOrAccident"], Texts(screening.GetProperty("yesTo")));
+        Assert.Equal("see-professional", screening.GetProperty("result").GetString());
+        Assert.Equal(["fall-or-accident"], Texts(screening.GetProperty("yesTo")));
         var pain = Assert.Single(alice.GetProperty("painReports").EnumerateArray());
         Assert.Equal(6, pain.GetProperty("pain").GetInt32());
-        Assert.Equal("LowerBack", pain.GetProperty("area").GetString());
+        Assert.Equal("lower-back", pain.GetProperty("area").GetString());
         Assert.Equal(_aliceRun.ToString(), pain.GetProperty("runId").GetString());
         var side = Assert.Single(alice.GetProperty("sideReports").EnumerateArray());
-        Assert.Equal(("pigeon-pose", "Right"), (side.GetProperty("exerciseSlug").GetString(), side.GetProperty("tighter").GetString()));
+        Assert.Equal(("pigeon-pose", "right"), (side.GetProperty("exerciseSlug").GetString(), side.GetProperty("tighter").GetString()));
     }
 
     [Fact]

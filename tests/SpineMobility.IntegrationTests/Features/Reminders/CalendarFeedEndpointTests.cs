@@ -54,6 +54,28 @@ public sealed class CalendarFeedEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_feed_tells_calendar_apps_how_often_to_fetch_it_again()
+    {
+        var (_, body) = await GetAsync($"/calendar/{AliceToken}.ics");
+
+        Assert.Contains("REFRESH-INTERVAL;VALUE=DURATION:PT12H\r\n", body, StringComparison.Ordinal);
+        Assert.Contains("X-PUBLISHED-TTL:PT12H\r\n", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_head_request_answers_like_the_feed_without_its_body()
+    {
+        var get = await _client.GetAsync($"/calendar/{AliceToken}.ics");
+        var head = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/calendar/{AliceToken}.ics"));
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);
+        Assert.True(head.Headers.CacheControl?.NoStore);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/calendar/NoSuchTokenNoSuchTokenNoSuchToken_-12345.ics"))).StatusCode);
+    }
+
+    [Fact]
     public async Task The_feed_is_neither_cached_nor_indexed()
     {
         var (response, _) = await GetAsync($"/calendar/{AliceToken}.ics");
