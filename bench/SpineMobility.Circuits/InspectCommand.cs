@@ -29,7 +29,8 @@ public static class InspectCommand
         await Task.Delay(TimeSpan.FromSeconds(settle), cancellationToken);
 
         Console.WriteLine($"page {page.Address}: {page.HtmlBytes:N0} bytes of HTML, {page.Markers.Count} server components, state {page.State.Length:N0} chars");
-        Console.WriteLine($"interactive after {Stopwatch.GetElapsedTime(circuit.StartedAt, circuit.InteractiveAt).TotalMilliseconds:0} ms; first render batch {circuit.FirstRenderBatchBytes:N0} bytes");
+        Console.WriteLine($"first render batch after {Stopwatch.GetElapsedTime(circuit.StartedAt, circuit.InteractiveAt).TotalMilliseconds:0} ms, last after {Stopwatch.GetElapsedTime(circuit.StartedAt, circuit.LastRenderAt).TotalMilliseconds:0} ms (from connecting)");
+        Console.WriteLine($"render batches (bytes, in order): {string.Join(", ", circuit.RenderBatchSizes.Select(b => b.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)))}");
         Report.Wire(circuit.Wire);
         Console.WriteLine("JS calls:");
         lock (calls)

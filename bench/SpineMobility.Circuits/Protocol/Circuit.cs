@@ -25,6 +25,7 @@ public sealed class Circuit : IAsyncDisposable
     private readonly Dictionary<string, TaskCompletionSource<string?>> _dotNetCalls = [];
     private readonly Dictionary<long, string> _jsObjects = [];
     private readonly List<string> _errors = [];
+    private readonly List<int> _batchSizes = [];
     private long _nextJsObject = 1;
     private long _nextCallId = 1;
     private long _rendererInterop = -1;
@@ -81,6 +82,18 @@ public sealed class Circuit : IAsyncDisposable
     public int LargestRenderBatchBytes { get; private set; }
 
     public long RenderBatchBytes { get; private set; }
+
+    /// <summary>Sizes of the first 50 render batches, in the order they came.</summary>
+    public IReadOnlyList<int> RenderBatchSizes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _batchSizes];
+            }
+        }
+    }
 
     public int JsCalls { get; private set; }
 
@@ -267,6 +280,10 @@ public sealed class Circuit : IAsyncDisposable
         {
             RenderBatches++;
             RenderBatchBytes += data.Length;
+            if (_batchSizes.Count < 50)
+            {
+                _batchSizes.Add(data.Length);
+            }
             LargestRenderBatchBytes = Math.Max(LargestRenderBatchBytes, data.Length);
             if (RenderBatches == 1)
             {
