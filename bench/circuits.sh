@@ -11,6 +11,7 @@
 #
 # Environment: APP_DIR, PORT, KEEP (see bench/lib/app.sh); TIME_SCALE (20); WINDOW (60 s, play);
 # PARALLEL (circuit starts in flight: 8, burst 50); GC_HEAP_LIMIT_MB (run the app with a GC heap limit);
+# WARMUP_CIRCUITS (10) / WARMUP_SESSIONS (10) opened and closed before the heap baseline;
 # BENCH_TOOLS (where the .NET diagnostics tools are installed, default ~/.cache/spinemobility-bench/tools).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/app.sh"
@@ -34,7 +35,7 @@ build_client() {
     || { cat "$BENCH_WORK/client-build.log" >&2; exit 1; }
 }
 
-client() { dotnet "$CLIENT" "$@"; }
+client() { $(niced) dotnet "$CLIENT" "$@"; }
 
 # Live managed heap after the full GC that dotnet-gcdump forces; also keeps the type report.
 heap_bytes() {
@@ -79,7 +80,7 @@ report_heap() {
   local label=$1 count=$2 before=$3 with=$4 after=$5
   awk -v l="$label" -v n="$count" -v b="$before" -v w="$with" -v a="$after" 'BEGIN {
     printf "managed heap, %s: before %.1f MB, with %d open %.1f MB, after closing %.1f MB\n", l, b / 1048576, n, w / 1048576, a / 1048576
-    printf "managed heap per circuit: %.0f KB\n", (w - b) / n / 1024 }'
+    printf "managed heap per circuit: %.0f KB (with - before) / N; %.0f KB (with - after closing) / N, which leaves out what stays once they close (pools and caches grown by the load)\n", (w - b) / n / 1024, (w - a) / n / 1024 }'
 }
 
 cmd_first() {
@@ -93,8 +94,8 @@ cmd_first() {
 cmd_heap() {
   local path=$1 count=$2 ready="$BENCH_WORK/ready"
   start_app
-  note "warm-up: 3 circuits on $path"
-  client open --url "$APP_URL$path" --count 3 --hold 0 >/dev/null
+  note "warm-up: ${WARMUP_CIRCUITS:-10} circuits on $path"
+  client open --url "$APP_URL$path" --count "${WARMUP_CIRCUITS:-10}" --hold 0 >/dev/null
   local before with after
   before=$(heap_bytes before)
   client open --url "$APP_URL$path" --count "$count" --parallel "${PARALLEL:-8}" --hold 600 --ready-file "$ready" --server-pid "$APP_PID" &
@@ -114,8 +115,8 @@ cmd_heap() {
 cmd_heap_player() {
   local count=$1 ready="$BENCH_WORK/ready"
   start_app Player__TimeScale="${TIME_SCALE:-20}"
-  note "warm-up: 2 sessions"
-  client play --url "$APP_URL" --sessions 2 --window 5 >/dev/null
+  note "warm-up: ${WARMUP_SESSIONS:-10} sessions"
+  client play --url "$APP_URL" --sessions "${WARMUP_SESSIONS:-10}" --window 5 >/dev/null
   local before with after
   before=$(heap_bytes before)
   client play --url "$APP_URL" --sessions "$count" --parallel "${PARALLEL:-8}" --window 600 --ready-file "$ready" --server-pid "$APP_PID" &
@@ -176,6 +177,7 @@ esac
 publish_app
 install_tools
 build_client
+machine_note
 case "$command" in
   first) cmd_first "$@" ;;
   heap) cmd_heap "$@" ;;

@@ -39,6 +39,7 @@ for page in "${pages[@]}"; do
   done
 done
 
+machine_note
 echo "Lighthouse $(node -p "require('$here/node_modules/lighthouse/package.json').version"), mobile, $RUNS runs per page, $(nproc) cores"
 node "$here/summary.mjs" "$BENCH_WORK/reports"
 app_errors

@@ -57,9 +57,9 @@ results="$BENCH_WORK/results.tsv"
 for path in "${paths[@]}"; do
   url="$APP_URL$path"
   status=$(curl -s -o "$BENCH_WORK/body" -w '%{http_code} %{size_download}' "${headers[@]}" "$url")
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s "${headers[@]}" "$url" >/dev/null
+  $(niced) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s "${headers[@]}" "$url" >/dev/null
   before=$(app_cpu_ticks)
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency "${headers[@]}" "$url" >"$BENCH_WORK/wrk.txt"
+  $(niced) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency "${headers[@]}" "$url" >"$BENCH_WORK/wrk.txt"
   after=$(app_cpu_ticks)
   requests=$(awk '/requests in/ { print $1 }' "$BENCH_WORK/wrk.txt")
   rps=$(awk '/^Requests\/sec:/ { print $2 }' "$BENCH_WORK/wrk.txt")
@@ -70,6 +70,7 @@ for path in "${paths[@]}"; do
   note "$path: $rps req/s, p99 $p99 ms, $cpu_ms ms CPU/request"
 done
 
+machine_note
 echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s after ${WARMUP}s warm-up; $(nproc) cores; $( [ "${NEW_VISITORS:-0}" = 1 ] && echo 'no cookies (first visits)' || echo 'a returning browser'\''s cookies'); Accept-Encoding: gzip, deflate, br"
 awk -F'\t' '
   NR == 1 { hr = $2; hc = $4 }

@@ -118,7 +118,8 @@ public static class OpenCommand
 
         var closing = Stopwatch.GetTimestamp();
         await Task.WhenAll(circuits.Select(c => c.DisposeAsync().AsTask()));
-        Console.WriteLine($"closed {circuits.Count} circuits in {Stopwatch.GetElapsedTime(closing).TotalSeconds:0.0} s");
+        Console.WriteLine($"closed {circuits.Count} circuits in {Stopwatch.GetElapsedTime(closing).TotalSeconds:0.0} s"
+            + (circuits.Count(c => c.DisconnectRefused) is > 0 and var refused ? $"; {refused} disconnect beacons not taken (those circuits stay until the server's retention ends)" : ""));
         return failures.IsEmpty && closed == 0 ? 0 : 1;
     }
 

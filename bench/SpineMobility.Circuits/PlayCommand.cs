@@ -49,6 +49,54 @@ public static class PlayCommand
         return 0;
     }
 
+    /// <summary>
+    /// Step changes during the set-up, grouped by how many sessions were playing at their deadline:
+    /// the lag at each level of a ramp, with new visitors still arriving (which the window has not).
+    /// </summary>
+    private static void PrintRamp(List<PlayerWatch> watches, long from, long to)
+    {
+        var spans = watches.Select(w =>
+        {
+            var updates = w.Updates;
+            var start = updates.Count > 0 ? updates[0].At : long.MaxValue;
+            var end = updates.FirstOrDefault(u => u.Over)?.At ?? w.Circuit.ClosedAt ?? long.MaxValue;
+            return (Start: start, End: end);
+        }).ToList();
+        int Playing(double ms) => spans.Count(s => Ms(s.Start) <= ms && ms < Ms(s.End));
+
+        var levels = new[] { 25, 50, 100, 200, 400, 800, 1600, int.MaxValue };
+        var byLevel = levels.ToDictionary(l => l, _ => new List<double>());
+        foreach (var watch in watches)
+        {
+            foreach (var (deadline, lag) in StepLag.Samples(watch.Updates, from, to))
+            {
+                byLevel[levels.First(l => Playing(deadline) <= l)].Add(lag);
+            }
+        }
+
+        if (byLevel.Values.Sum(l => l.Count) == 0)
+        {
+            return;
+        }
+
+        Console.WriteLine("  during the set-up, by sessions playing at the deadline: step changes | lag p50 | p90 | p99 | max (ms)");
+        var lower = 0;
+        foreach (var level in levels)
+        {
+            var values = byLevel[level];
+            values.Sort();
+            if (values.Count > 0)
+            {
+                var label = level == int.MaxValue ? $"> {lower}" : $"{lower + 1}-{level}";
+                Console.WriteLine($"    {label,10} playing: {values.Count,6} | {Report.Percentile(values, 50),6:0} | {Report.Percentile(values, 90),6:0} | {Report.Percentile(values, 99),6:0} | {values[^1],6:0}");
+            }
+
+            lower = level;
+        }
+
+        static double Ms(long timestamp) => timestamp == long.MaxValue ? double.MaxValue : timestamp * 1000.0 / Stopwatch.Frequency;
+    }
+
     private static async Task<(string Line, bool FellOver, string Why)> RunRoundAsync(
         HttpClient http, Uri baseAddress, int round, int sessions, int minutes, TimeSpan window, int parallel,
         string? readyFile, int? serverPid, bool forwardedFor, CancellationToken cancellationToken)
@@ -110,7 +158,8 @@ public static class PlayCommand
         await Task.WhenAll(setups);
         await progress;
         var setupSeconds = Stopwatch.GetElapsedTime(setupStarted).TotalSeconds;
-        Console.WriteLine($"  {watches.Count} of {sessions} playing after {setupSeconds:0} s of set-up");
+        Console.WriteLine($"  {watches.Count} of {sessions} playing after {setupSeconds:0} s of set-up"
+            + (SessionStarter.RefusedBeacons > 0 ? $"; {SessionStarter.RefusedBeacons} builder circuits' disconnect beacons not taken so far" : ""));
         foreach (var (why, count) in failures)
         {
             Console.WriteLine($"  set-up failed {count} x: {why}");
@@ -153,6 +202,7 @@ public static class PlayCommand
 
         lags.Sort();
         ownLags.Sort();
+        PrintRamp(watches.ToList(), setupStarted, windowStart);
         var closed = watches.Count(w => w.Circuit.IsClosed);
         var errors = watches.SelectMany(w => w.Circuit.Errors).GroupBy(e => e).ToList();
         var rate = lags.Count / Math.Max(1, windowSeconds - 2);
@@ -169,8 +219,18 @@ public static class PlayCommand
         var line = $"{sessions,8} | {watches.Count,6} | {rate,14:0.0} | {Report.Percentile(lags, 50),7:0} | {Report.Percentile(lags, 90),4:0} | {Report.Percentile(lags, 99),4:0} | {(lags.Count > 0 ? lags[^1] : double.NaN),8:0} | {missing,16} | {closed,16} | {errors.Sum(e => e.Count()),8} | {serverCores,0:0.00}";
 
         await Task.WhenAll(watches.Select(w => w.Circuit.DisposeAsync().AsTask()));
+        if (watches.Count(w => w.Circuit.DisconnectRefused) is > 0 and var refused)
+        {
+            Console.WriteLine($"  {refused} disconnect beacons not taken: those circuits stay until the server's retention ends");
+        }
+
         var setupFailures = failures.Values.Sum();
-        var fellOver = setupFailures > sessions / 10 || closed > sessions / 10;
-        return (line, fellOver, $"{setupFailures} set-ups failed, {closed} circuits closed by the server");
+        var fellOver = setupFailures > sessions / 10 || closed > sessions / 10 || over > sessions / 10;
+        if (over > 0)
+        {
+            Console.WriteLine($"  {over} sessions finished before the window closed: the set-up outlasted them, so fewer than {sessions} were playing");
+        }
+
+        return (line, fellOver, $"{setupFailures} set-ups failed, {closed} circuits closed by the server, {over} sessions over before the window ended");
     }
 }

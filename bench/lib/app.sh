@@ -4,6 +4,8 @@
 #   APP_DIR=DIR    use this publish output instead of publishing (e.g. to compare two builds)
 #   PORT=N         the app's port (default 5181)
 #   KEEP=1         keep the work folder (logs, dumps) instead of removing it at the end
+#   BENCH_NICE=N   run the app (and the load generator) at this nice value, e.g. -10 on a machine
+#                  shared with builds, so the figures show the app rather than the queue for a core
 #
 # After start_app: APP_PID, APP_URL, APP_LOG, and BENCH_WORK (a temporary folder).
 
@@ -34,6 +36,16 @@ trap 'exit 130' INT TERM
 
 note() { echo "# $*" >&2; }
 
+# "nice -n N" when BENCH_NICE is set (negative values need root), else nothing.
+niced() {
+  if [ -n "${BENCH_NICE:-}" ]; then echo "nice -n $BENCH_NICE"; fi
+}
+
+# One line about the machine for the record: cores, load, and the nice value used.
+machine_note() {
+  echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)${BENCH_NICE:+, app and load generator at nice $BENCH_NICE}; $(date -u '+%Y-%m-%d %H:%M UTC')"
+}
+
 # Publishes the app (Release) unless APP_DIR names a publish output already.
 publish_app() {
   if [ -n "${APP_DIR:-}" ]; then
@@ -63,7 +75,7 @@ start_app() {
   # The content root is the publish folder: the catalog and drawings are read from there.
   (cd "$APP_DIR" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$APP_URL" \
       ConnectionStrings__SpineMobility="Data Source=$data/spine.db" Storage__DataDirectory="$data" \
-      "${limit[@]}" "$@" dotnet SpineMobility.Web.dll) >"$APP_LOG" 2>&1 &
+      "${limit[@]}" "$@" $(niced) dotnet SpineMobility.Web.dll) >"$APP_LOG" 2>&1 &
   APP_PID=$!
   local i
   for i in $(seq 1 120); do

@@ -12,12 +12,32 @@ namespace SpineMobility.Circuits.Playing;
 public static class SessionStarter
 {
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(60);
+    private static int _refusedBeacons;
+
+    /// <summary>Builder circuits whose disconnect beacon the server did not take (they stay until its retention ends).</summary>
+    public static int RefusedBeacons => Volatile.Read(ref _refusedBeacons);
 
     /// <summary>Returns the player's path, e.g. /session/play/{id}.</summary>
     public static async Task<string> StartAsync(Visitor visitor, int minutes, int seed, CancellationToken cancellationToken)
     {
         var builder = await visitor.LoadAsync($"/session?minutes={minutes}&seed={seed}", cancellationToken);
-        await using var circuit = new Circuit(visitor, builder, trackPage: true);
+        var circuit = new Circuit(visitor, builder, trackPage: true);
+        try
+        {
+            return await DriveAsync(visitor, circuit, cancellationToken);
+        }
+        finally
+        {
+            await circuit.DisposeAsync();
+            if (circuit.DisconnectRefused)
+            {
+                Interlocked.Increment(ref _refusedBeacons);
+            }
+        }
+    }
+
+    private static async Task<string> DriveAsync(Visitor visitor, Circuit circuit, CancellationToken cancellationToken)
+    {
         await circuit.StartAsync(Step, cancellationToken);
 
         var start = await circuit.WaitForAsync(page => Button(page, "Start"), Step, cancellationToken);

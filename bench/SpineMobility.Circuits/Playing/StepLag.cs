@@ -23,10 +23,22 @@ public static class StepLag
     {
         var lags = new List<double>();
         var missing = 0;
+        foreach (var (_, lag) in Samples(updates, windowStart, windowEnd, fromSessionEnd, onMissing: () => missing++))
+        {
+            lags.Add(lag);
+        }
+
+        return (lags, missing);
+    }
+
+    /// <summary>Each measured step change: its deadline (Stopwatch milliseconds) and its lag.</summary>
+    public static IEnumerable<(double Deadline, double Lag)> Samples(
+        IReadOnlyList<StepUpdate> updates, long windowStart, long windowEnd, bool fromSessionEnd = true, Action? onMissing = null)
+    {
         var running = updates.Where(u => u.Running && !u.Over).ToList();
         if (running.Count == 0)
         {
-            return (lags, missing);
+            yield break;
         }
 
         var withSessionLeft = fromSessionEnd && running.All(u => u.SessionRemainingMs is not null);
@@ -51,15 +63,13 @@ public static class StepLag
             var next = updates.Skip(i + 1).FirstOrDefault(n => n.Key != u.Key);
             if (next is null)
             {
-                missing++;
+                onMissing?.Invoke();
             }
             else
             {
-                lags.Add(Ms(next.At) - deadline);
+                yield return (deadline, Ms(next.At) - deadline);
             }
         }
-
-        return (lags, missing);
     }
 
     private static double Ms(long timestamp) => timestamp * 1000.0 / Stopwatch.Frequency;

@@ -123,6 +123,9 @@ public sealed class Circuit : IAsyncDisposable
 
     public bool IsClosed => ClosedAt is not null;
 
+    /// <summary>Set when the disconnect beacon was not taken: the server then keeps the circuit for a while.</summary>
+    public bool DisconnectRefused { get; private set; }
+
     /// <summary>Every JS call the server makes, with the time it arrived; the answer is chosen by <see cref="Answer"/>.</summary>
     public event Action<Circuit, JsCall>? JsCalled;
 
@@ -444,12 +447,13 @@ public sealed class Circuit : IAsyncDisposable
             if (CircuitId is not null)
             {
                 using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-                await _visitor.DisconnectAsync(CircuitId, limit.Token);
+                DisconnectRefused = !await _visitor.DisconnectAsync(CircuitId, limit.Token);
             }
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidOperationException)
         {
             // The server may already be gone; closing is best effort.
+            DisconnectRefused = true;
         }
 
         await _connection.DisposeAsync();

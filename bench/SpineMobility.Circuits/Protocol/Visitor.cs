@@ -46,7 +46,8 @@ public sealed class Visitor(Uri baseAddress, HttpClient http, string? forwardedF
     }
 
     /// <summary>What a closing tab's beacon does: tells the server to drop the circuit now rather than keep it for reconnection.</summary>
-    public async Task DisconnectAsync(string circuitId, CancellationToken cancellationToken)
+    /// <returns>Whether the server took it (otherwise it keeps the circuit for a reconnection that never comes).</returns>
+    public async Task<bool> DisconnectAsync(string circuitId, CancellationToken cancellationToken)
     {
         var address = new Uri(BaseAddress, "_blazor/disconnect");
         using var request = new HttpRequestMessage(HttpMethod.Post, address)
@@ -56,6 +57,7 @@ public sealed class Visitor(Uri baseAddress, HttpClient http, string? forwardedF
         AddHeaders(request, address);
         request.Headers.TryAddWithoutValidation("Origin", Origin);
         using var response = await http.SendAsync(request, cancellationToken);
+        return response.IsSuccessStatusCode;
     }
 
     private void AddHeaders(HttpRequestMessage request, Uri address)
