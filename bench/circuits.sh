@@ -157,8 +157,9 @@ cmd_burst() {
   sleep 2
   awk -F, '
     /working_set/ { if ($5 > ws) ws = $5 }
-    /heap.size/ { heap[$1] += $5 }
-    END { for (t in heap) if (heap[t] > h) h = heap[t];
+    /heap.size/ { size[$1 "|" $3] = $5 }
+    END { for (k in size) { split(k, p, "|"); heap[p[1]] += size[k] }
+          for (t in heap) if (heap[t] > h) h = heap[t];
           printf "peaks seen by dotnet-counters: working set %.0f MB, GC heap after a collection %.0f MB\n", ws / 1048576, h / 1048576 }' \
     "$BENCH_WORK/counters.csv"
   app_errors
