@@ -5,18 +5,20 @@ public static class Commands
     public const string Usage = """
         Headless Blazor Server circuits against a running SpineMobility (see bench/README.md).
 
-          inspect --url URL                      one circuit: first message sizes, JS calls, the rendered page
+          inspect --url URL [--settle S]         one circuit: first message sizes, JS calls, the rendered page
           open    --url URL --count N            N live circuits on a page, held, then closed
                   [--visitors V]                 browsers sharing them (default N: one each, fresh cookies)
                   [--parallel P]                 circuit starts in flight at once (default 8)
                   [--hold S]                     seconds to keep them open once all are up (default 10)
                   [--ready-file F]               written when all are up; deleting it ends the hold early
                   [--forwarded-for]              a distinct X-Forwarded-For address per visitor
+                  [--server-pid PID]             also report the server's CPU and resident memory
           play    --url BASE --sessions N[,N..]  N playing sessions each round: builder Start, safety answers, player
                   [--minutes M]                  session length (default 90)
                   [--window S]                   seconds measured once all are playing (default 60)
                   [--parallel P]                 sessions set up at once (default 8)
                   [--ready-file F]               written when all of a round play; deleting it ends the window early
+                  [--server-pid PID] [--forwarded-for]
 
         Time scale: start the app with Player__TimeScale=20 for play runs.
         """;
