@@ -14,12 +14,16 @@ public static class PlanShape
     {
         var catalog = Catalog.Load();
         var byslug = catalog.ToDictionary(e => e.Slug);
-        int[] lengths = args.Count > 0 ? [.. args.Select(a => int.Parse(a, CultureInfo.InvariantCulture))] : [45, 90];
+        // "plan-shape 45 90" for balanced plans; "plan-shape neck-relief 30" for a ready-made one.
+        var preset = args.Count > 0 ? Preset.Find(args[0]) : null;
+        var numbers = preset is null ? args : args.Skip(1).ToList();
+        int[] lengths = numbers.Count > 0 ? [.. numbers.Select(a => int.Parse(a, CultureInfo.InvariantCulture))] : [preset?.Request.Minutes ?? 45, 90];
         foreach (var minutes in lengths)
         {
-            var routine = RoutineGenerator.Generate(new RoutineRequest(minutes, [], Level.Standard, false, 1), catalog);
+            var request = (preset?.Request ?? new RoutineRequest(minutes, [], Level.Standard, false, 1)) with { Minutes = minutes };
+            var routine = RoutineGenerator.Generate(request, catalog);
             var most = routine.Blocks.GroupBy(b => b.Slug).OrderByDescending(g => g.Count()).First();
-            Say($"{minutes} minutes, balanced, no equipment, seed 1: {routine.Blocks.Count} blocks, {routine.TotalSeconds / 60.0:0.0} min");
+            Say($"{minutes} minutes, {preset?.Name ?? "balanced, no equipment"}, seed {request.Seed}: {routine.Blocks.Count} blocks, {routine.TotalSeconds / 60.0:0.0} min");
             Say($"  most times one exercise appears: {most.Count()} ({most.Key})");
             foreach (var phase in Enum.GetValues<SessionPhase>())
             {

@@ -81,10 +81,11 @@ public partial class SessionBuilderPage
 
     protected override async Task OnParametersSetAsync()
     {
-        var (request, title, problems) = BuilderQuery.Parse(PresetSlug, Minutes, Focus, LevelTag, Equipment, Seed);
+        var choice = BuilderQuery.Parse(new BuilderAddress(PresetSlug, Minutes, Focus, LevelTag, Equipment, Seed));
+        var request = choice.Request;
         Request = request;
-        Title = title ?? BuilderQuery.TitleFor(request);
-        _problems = problems;
+        Title = choice.Title;
+        _problems = choice.MinutesProblem is { } minutesProblem ? [minutesProblem, .. choice.Problems] : choice.Problems;
         _customMinutes |= !RoutineRequest.SuggestedMinutes.Contains(request.Minutes);
         _catalog = await Catalog.ActiveAsync();
         _routine = RoutineGenerator.Generate(request, _catalog);
@@ -129,9 +130,9 @@ public partial class SessionBuilderPage
 
     private void Shuffle() => Show(Request with { Seed = unchecked(Request.Seed * 31 + 17) & 0x7fffffff });
 
-    private void Swap(int index) => _routine = RoutineGenerator.Swap(_routine!, index, _catalog);
+    private void Swap(int index) => _routine = RoutineEditor.Replace(_routine!, index, RoutineEditor.Alternatives(_routine!, index, _catalog)[0], _catalog);
 
-    private void Remove(int index) => _routine = RoutineGenerator.Remove(_routine!, index, _catalog);
+    private void Remove(int index) => _routine = RoutineEditor.Remove(_routine!, index, _catalog);
 
     private async Task StartAsync()
     {
