@@ -69,7 +69,7 @@ public static class BuilderQuery
             }
         }
 
-        var focus = address.Focus is null ? start.Focus : ParseFocus(address.Focus, problems);
+        var focus = address.Focus is null or [] ? start.Focus : ParseFocus(address.Focus, problems);
 
         var level = address.Level?.ToLowerInvariant() switch
         {
@@ -90,7 +90,7 @@ public static class BuilderQuery
             problems.Add($"'{PlanCode.Shown(address.Seed)}' is not a routine number (a whole number, as Shuffle writes it), so this is routine {seed}.");
         }
 
-        var include = address.Include is null ? start.Include : ParseInclude(address.Include, problems);
+        var include = address.Include is null or [] ? start.Include : ParseInclude(address.Include, problems);
         var request = new RoutineRequest(minutes, focus, level, hasEquipment, seed, hasMat, onlyFocus, include);
         var kept = preset is not null && preset.Matches(request) ? preset : null;
         var plan = string.IsNullOrEmpty(address.Plan) ? null : address.Plan;
