@@ -10,9 +10,6 @@ namespace SpineMobility.Web.Features.Sessions.Planning;
 
 public partial class SessionBuilderPage
 {
-    /// <summary>Enough changes back for a few slips; the oldest are forgotten.</summary>
-    private const int UndoDepth = 20;
-
     private IReadOnlyList<string> _problems = [];
     private IReadOnlyList<string> _planProblems = [];
     private IReadOnlyList<Exercise> _catalog = [];
@@ -24,9 +21,6 @@ public partial class SessionBuilderPage
     private string? _customError;
     private bool _starting;
     private CheckIn _before = new();
-
-    /// <summary>The addresses this page showed before each change, for Undo.</summary>
-    private readonly List<string> _history = [];
 
     /// <summary>Set when a ready-made routine was just chosen: the plan comes into view.</summary>
     private bool _focusPlan;
@@ -56,6 +50,10 @@ public partial class SessionBuilderPage
 
     [Inject]
     private SafetyStore Safety { get; set; } = default!;
+
+    /// <summary>The addresses this page showed before each change, for Undo.</summary>
+    [Inject]
+    private BuilderHistory History { get; set; } = default!;
 
     [CascadingParameter]
     public Visitor? Visitor { get; set; }
@@ -175,12 +173,7 @@ public partial class SessionBuilderPage
             return;
         }
 
-        _history.Add(current);
-        if (_history.Count > UndoDepth)
-        {
-            _history.RemoveAt(0);
-        }
-
+        History.Push(current);
         Navigation.NavigateTo(next, replace: true);
     }
 
@@ -188,10 +181,8 @@ public partial class SessionBuilderPage
 
     private Task UndoAsync()
     {
-        if (_history.Count > 0)
+        if (History.Pop() is { } previous)
         {
-            var previous = _history[^1];
-            _history.RemoveAt(_history.Count - 1);
             Navigation.NavigateTo(previous, replace: true);
         }
 
