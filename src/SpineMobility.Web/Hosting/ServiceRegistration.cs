@@ -73,6 +73,7 @@ public static class ServiceRegistration
         services.AddSingleton<ProgressData>();
         services.AddAccounts();
         services.AddSingleton<SessionRuns>();
+        services.AddScoped<Features.Sessions.Planning.BuilderHistory>();
         return builder;
     }
 }

@@ -29,6 +29,7 @@ public static class Announcer
 
     public static string ForStep(SessionStep step) => step.Kind switch
     {
+        StepKind.GetReady when step.IsRestBetweenSets => $"Rest. Then set {step.Set} of {step.Block.Sets}: {Dose(step)}.",
         StepKind.GetReady => $"Next: {step.Block.Name}, {Dose(step)}.",
         StepKind.SwitchSides => "Switch sides.",
         _ => step.Side switch

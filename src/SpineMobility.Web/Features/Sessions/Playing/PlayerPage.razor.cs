@@ -68,6 +68,7 @@ public partial class PlayerPage
 
     private string StepLabel => Step!.Kind switch
     {
+        StepKind.GetReady when Step.IsRestBetweenSets => "Rest",
         StepKind.GetReady => "Get ready",
         StepKind.SwitchSides => "Switch sides",
         _ => Step.IsReps ? "Move" : "Hold",
@@ -84,6 +85,7 @@ public partial class PlayerPage
     /// <summary>What to read while this step runs: how to set up before it, the cues during it.</summary>
     private IEnumerable<string> Guidance => Step!.Kind switch
     {
+        StepKind.GetReady when Step.IsRestBetweenSets => [$"Breathe easy. Set {Step.Set} of {Step.Block.Sets} comes next."],
         StepKind.GetReady when ExerciseOfStep is { } e => [$"{Labels.Of(e.Position)}. {e.Steps.FirstOrDefault()}"],
         StepKind.SwitchSides => ["Ease out slowly, then set up the same way on your other side."],
         _ => ExerciseOfStep?.Cues.Take(2) ?? [],
