@@ -1,5 +1,6 @@
 using Serilog;
 using SpineMobility.Web.Components;
+using SpineMobility.Web.Components.Layout;
 using SpineMobility.Web.Features.Account;
 using SpineMobility.Web.Features.Exercises;
 using SpineMobility.Web.Features.Reminders;
@@ -10,13 +11,18 @@ public static class Pipeline
 {
     public static WebApplication UseSpineMobility(this WebApplication app)
     {
+        app.UseTrustedProxies(app.Configuration);
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
+
+            // Only over HTTPS (the middleware skips plain HTTP and localhost): browsers then use only HTTPS here for the next 30 days.
+            app.UseHsts();
         }
 
         app.UseSecurityHeaders();
-        app.UseSerilogRequestLogging();
+        app.UseSameOriginCircuits();
+        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseAuthorization();
@@ -30,9 +36,11 @@ public static class Pipeline
         app.MapHealthChecks("/healthz");
         app.MapExerciseApi();
         app.MapAccountEndpoints();
+        app.MapThemeForm();
         app.MapCalendarFeed();
         app.MapDataExport();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Blazor would add its own "frame-ancestors 'self'" policy; the app's one policy forbids framing altogether.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }
