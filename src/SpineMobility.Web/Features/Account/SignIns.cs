@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,17 @@ public sealed class SignIns(IDbContextFactory<AppDbContext> dbFactory, TimeProvi
 
     /// <summary>How long an unused sign-in is kept: as long as the sign-in cookie itself can live.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(14);
+
+    /// <summary>
+    /// How long a confirmed sign-in is believed without asking the database again. A page load is a burst of
+    /// requests (the page, its scripts and styles, the circuit), and each would otherwise read the table. This
+    /// instance forgets an ended sign-in at once; another instance of a cluster within this time.
+    /// </summary>
+    public static readonly TimeSpan ConfirmedFor = TimeSpan.FromSeconds(2);
+
+    private const int MaxConfirmed = 10_000;
+
+    private readonly ConcurrentDictionary<string, Confirmed> _confirmed = new(StringComparer.Ordinal);
 
     /// <summary>Records a new sign-in of <paramref name="identity"/>'s account and names it in the identity.</summary>
     public async Task StartAsync(ClaimsIdentity identity, CancellationToken cancellationToken = default)
@@ -47,6 +59,12 @@ public sealed class SignIns(IDbContextFactory<AppDbContext> dbFactory, TimeProvi
             return false;
         }
 
+        var now = time.GetUtcNow();
+        if (_confirmed.TryGetValue(id, out var confirmed) && confirmed.UserId == userId && confirmed.Until > now)
+        {
+            return true;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var lastSeen = await db.AccountSignIns.AsNoTracking()
             .Where(s => s.Id == id && s.UserId == userId)
@@ -58,12 +76,17 @@ public sealed class SignIns(IDbContextFactory<AppDbContext> dbFactory, TimeProvi
         }
 
         // Once a day is enough to tell a sign-in in use from one abandoned with its cookie.
-        var now = time.GetUtcNow();
         if (now - lastSeen > TimeSpan.FromDays(1))
         {
             await db.AccountSignIns.Where(s => s.Id == id).ExecuteUpdateAsync(set => set.SetProperty(s => s.LastSeenAt, now), cancellationToken);
         }
 
+        if (_confirmed.Count >= MaxConfirmed)
+        {
+            _confirmed.Clear();
+        }
+
+        _confirmed[id] = new Confirmed(userId, now + ConfirmedFor);
         return true;
     }
 
@@ -74,6 +97,7 @@ public sealed class SignIns(IDbContextFactory<AppDbContext> dbFactory, TimeProvi
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             await db.AccountSignIns.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken);
+            _confirmed.TryRemove(id, out _);
         }
     }
 
@@ -82,9 +106,24 @@ public sealed class SignIns(IDbContextFactory<AppDbContext> dbFactory, TimeProvi
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.AccountSignIns.Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        Forget(userId);
+    }
+
+    /// <summary>Forgets this instance's confirmations of the account's sign-ins, e.g. once the account is deleted.</summary>
+    public void Forget(string userId)
+    {
+        foreach (var (id, confirmed) in _confirmed)
+        {
+            if (confirmed.UserId == userId)
+            {
+                _confirmed.TryRemove(id, out _);
+            }
+        }
     }
 
     /// <summary>The sign-in id of an authenticated principal; null for a visitor who is not signed in.</summary>
     public static string? IdOf(ClaimsPrincipal principal) =>
         principal.Identities.Where(i => i.IsAuthenticated).Select(i => i.FindFirst(ClaimType)?.Value).FirstOrDefault(v => v is not null);
+
+    private sealed record Confirmed(string UserId, DateTimeOffset Until);
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,6 +65,29 @@ public sealed class SignInsTests : IAsyncLifetime
         Assert.True(await SignIns.IsActiveAsync(mine));
         Assert.False(await SignIns.IsActiveAsync(forged));
         Assert.False(await SignIns.IsActiveAsync(older));
+    }
+
+    [Fact]
+    public async Task A_sign_out_on_one_instance_ends_the_sign_in_on_another_within_the_confirmation_time()
+    {
+        const string password = "Stretch-2026!";
+        var email = $"cluster-{Guid.NewGuid():N}@example.com";
+        await _app.CreateUserAsync(email, password);
+        var otherTime = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var other = new SpineMobilityApp(databasePath: _app.DatabasePath, services: s => s.AddSingleton<TimeProvider>(otherTime));
+
+        var cookies = new CookieContainer();
+        using var here = await _app.SignedInClientAsync(email, password, cookies);
+        using var there = other.ClientWith(cookies.Copy());
+        Assert.Equal(HttpStatusCode.OK, (await there.GetAsync("/account/export.json")).StatusCode);
+
+        var page = await here.GetStringAsync("/Account/Manage");
+        var token = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value);
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+        (await here.PostAsync("/Account/Logout", form)).Dispose();
+        otherTime.Advance(SignIns.ConfirmedFor);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await there.GetAsync("/account/export.json")).StatusCode);
     }
 
     public async Task DisposeAsync()
