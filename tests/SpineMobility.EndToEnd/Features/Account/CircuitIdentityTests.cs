@@ -136,6 +136,28 @@ public sealed partial class CircuitIdentityTests(BrowserFixture fixture) : Brows
         await phone.Context.DisposeAsync();
     });
 
+    [Fact]
+    public Task A_circuit_that_reconnects_without_the_cookies_stops_acting_for_the_account() => StepsAsync(async () =>
+    {
+        // Every circuit connection of this tab passes through here, so the test can drop one as a flaky network does.
+        var connections = new List<IWebSocketRoute>();
+        await Page.Context.RouteWebSocketAsync(new Regex("/_blazor"), connection =>
+        {
+            connections.Add(connection);
+            connection.ConnectToServer();
+        });
+        await SignedInOwnerAsync(Page, "Owner's commute stretch");
+        await WaitUntilInteractiveAsync();
+        await Expect(Page.GetByText("Owner's commute stretch")).ToBeVisibleAsync();
+
+        // The sign-in itself still stands: only this browser's cookies are gone when the circuit reconnects.
+        await Page.Context.ClearCookiesAsync();
+        await connections[^1].CloseAsync(new() { Code = 4000, Reason = "network dropped" });
+
+        await Expect(Page.GetByText("Owner's commute stretch")).ToHaveCountAsync(0, new() { Timeout = Promptly });
+        Assert.True(connections.Count >= 2, "the circuit never reconnected");
+    });
+
     [GeneratedRegex(@"/session/play/([0-9a-f-]{36})$")]
     private static partial Regex PlayerAddress();
 }
