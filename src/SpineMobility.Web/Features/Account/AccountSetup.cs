@@ -24,7 +24,12 @@ public static partial class AccountSetup
 
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<AccountOptions>(configuration.GetSection(AccountOptions.Section));
+        services.AddOptions<AccountOptions>()
+            .Bind(configuration.GetSection(AccountOptions.Section))
+            .Validate(
+                o => o.RevalidationInterval >= TimeSpan.FromSeconds(1) && o.RevalidationInterval <= TimeSpan.FromSeconds(25),
+                "Accounts:RevalidationInterval must be between 00:00:01 and 00:00:25: an ended sign-in must end open pages within 30 seconds.")
+            .ValidateOnStart();
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
@@ -110,8 +115,7 @@ public static partial class AccountSetup
         {
             if (!await antiforgery.IsRequestValidAsync(context))
             {
-                LogStaleSignOut(loggers.CreateLogger(typeof(AccountSetup).FullName!));
-                return Results.Text("This sign-out form has expired or did not come from SpineMobility. Go back, reload the page and sign out again.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+                return StaleSignOut(loggers);
             }
 
             var returnUrl = context.Request.HasFormContentType ? (string?)(await context.Request.ReadFormAsync())["returnUrl"] : null;
@@ -124,8 +128,7 @@ public static partial class AccountSetup
         {
             if (!await antiforgery.IsRequestValidAsync(context))
             {
-                LogStaleSignOut(loggers.CreateLogger(typeof(AccountSetup).FullName!));
-                return Results.Text("This sign-out form has expired or did not come from SpineMobility. Go back, reload the page and sign out again.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+                return StaleSignOut(loggers);
             }
 
             if (await signInManager.UserManager.GetUserAsync(context.User) is { } user)
@@ -138,6 +141,15 @@ public static partial class AccountSetup
             return Results.LocalRedirect("/");
         }).DisableAntiforgery().ExcludeFromDescription();
         return endpoints;
+    }
+
+    private static IResult StaleSignOut(ILoggerFactory loggers)
+    {
+        LogStaleSignOut(loggers.CreateLogger(typeof(AccountSetup).FullName!));
+        return Results.Text(
+            "This sign-out form has expired or did not come from SpineMobility. Go back, reload the page and sign out again.",
+            "text/plain; charset=utf-8",
+            statusCode: StatusCodes.Status400BadRequest);
     }
 
     private static string? GuardedFormOf(HttpContext context) =>
