@@ -127,4 +127,32 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
         await Expect(Page.GetByTestId("pain-reports")).ToBeVisibleAsync();
         await AssertNoSeriousViolationsAsync("session details");
     });
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public Task The_account_pages_and_their_menus_have_no_serious_accessibility_violations(bool dark) => StepsAsync(async () =>
+    {
+        if (dark)
+        {
+            await UseDarkThemeAsync();
+        }
+
+        // Static pages: there is no circuit to wait for.
+        await Page.GotoAsync("/Account/Login");
+        await AssertNoSeriousViolationsAsync("sign in");
+
+        await Page.SetViewportSizeAsync(PhoneWidth, 800);
+        await Page.GetByLabel("Open navigation").ClickAsync();
+        await AssertNoSeriousViolationsAsync("sign in, navigation open");
+        await Page.GetByLabel("Theme").ClickAsync();
+        await AssertNoSeriousViolationsAsync("sign in, theme menu open");
+
+        await Page.GotoAsync("/Account/Register");
+        await Page.GetByLabel("E-mail").FillAsync("not an address");
+        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync("abc");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Expect(Page.GetByText("Use at least one digit")).ToBeVisibleAsync();
+        await AssertNoSeriousViolationsAsync("register, with every broken rule shown");
+    });
 }

@@ -29,7 +29,7 @@ public sealed partial class AccountPagesTests(BrowserFixture fixture) : BrowserT
         await Page.GotoAsync("/Account/Login");
 
         await Page.GetByLabel("Open navigation").ClickAsync();
-        var menu = Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
+        var menu = Page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" });
         foreach (var section in new[] { "Home", "Exercises", "Session", "Progress", "Safety", "Settings", "About this app" })
         {
             await Expect(menu.GetByRole(AriaRole.Link, new() { Name = section })).ToBeVisibleAsync();
