@@ -13,7 +13,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>How much faster than the wall clock sessions run, so a 10-minute session takes 15 seconds.</summary>
     public const double TimeScale = 40;
 
-    public SpineMobilityApp App { get; } = new(kestrel: true, settings: new Dictionary<string, string?> { ["Player:TimeScale"] = $"{TimeScale}" });
+    /// <summary>How often an open page checks its sign-in (30 s would make the tests of ended sign-ins wait that long).</summary>
+    public static readonly TimeSpan RevalidationInterval = TimeSpan.FromSeconds(1);
+
+    public SpineMobilityApp App { get; } = new(kestrel: true, settings: new Dictionary<string, string?>
+    {
+        ["Player:TimeScale"] = $"{TimeScale}",
+        ["Accounts:RevalidationInterval"] = RevalidationInterval.ToString(),
+    });
 
     public IBrowser Browser { get; private set; } = default!;
 

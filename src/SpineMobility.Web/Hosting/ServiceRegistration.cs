@@ -20,16 +20,20 @@ public static class ServiceRegistration
     public static WebApplicationBuilder AddSpineMobility(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSerilog((provider, logger) =>
-        {
-            logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(provider);
-
-            // Start-up problems must reach the console even when no appsettings.json was found.
-            if (!builder.Configuration.GetSection("Serilog:WriteTo").Exists())
+        // Each host keeps its own logger (the static one is left alone), so hosts side by side in one process,
+        // as in the tests, never write into each other's sinks.
+        services.AddSerilog(
+            (provider, logger) =>
             {
-                logger.WriteTo.Console();
-            }
-        });
+                logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(provider);
+
+                // Start-up problems must reach the console even when no appsettings.json was found.
+                if (!builder.Configuration.GetSection("Serilog:WriteTo").Exists())
+                {
+                    logger.WriteTo.Console();
+                }
+            },
+            preserveStaticLogger: true);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         // Prerendered pages hand their loaded data to the circuit when it starts (PersistentState);
@@ -71,7 +75,9 @@ public static class ServiceRegistration
         services.AddSingleton<Features.Safety.SafetyStore>();
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<ProgressData>();
-        services.AddAccounts();
+        services.AddAccounts(builder.Configuration);
+        services.AddPublicAddress(builder.Configuration);
+        services.AddTrustedProxies(builder.Configuration);
         services.AddSingleton<SessionRuns>();
         services.AddScoped<Features.Sessions.Planning.BuilderHistory>();
         return builder;
