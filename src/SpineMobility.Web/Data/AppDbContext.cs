@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SpineMobility.Web.Features.Account;
 using SpineMobility.Web.Features.Exercises;
 using SpineMobility.Web.Features.Progress;
@@ -11,7 +10,12 @@ using SpineMobility.Web.Features.Settings;
 
 namespace SpineMobility.Web.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+/// <summary>
+/// The app's one model. Every feature injects <c>IDbContextFactory&lt;AppDbContext&gt;</c>; what it gets is the
+/// configured provider's context (<see cref="SqliteAppDbContext"/> or <see cref="PostgresAppDbContext"/>), which
+/// adds that provider's storage conventions and owns its own set of migrations.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Exercise> Exercises => Set<Exercise>();
 
@@ -43,8 +47,5 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     {
         // Enums are stored by name, so reordering an enum can never change what a stored row means.
         configurationBuilder.Properties<Enum>().HaveConversion<string>();
-
-        // SQLite has no date-time type; as ticks, instants sort and compare correctly in SQL.
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
     }
 }

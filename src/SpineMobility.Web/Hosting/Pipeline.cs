@@ -17,6 +17,7 @@ public static class Pipeline
 
         app.UseSecurityHeaders();
         app.UseSerilogRequestLogging();
+        app.UseDatabaseUnavailableAnswer();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseAuthorization();

@@ -11,7 +11,7 @@ using SpineMobility.Web.Data;
 
 namespace SpineMobility.Web.Data.Migrations
 {
-    [DbContext(typeof(AppDbContext))]
+    [DbContext(typeof(SqliteAppDbContext))]
     [Migration("20261126113354_HistoryIndexes")]
     partial class HistoryIndexes
     {

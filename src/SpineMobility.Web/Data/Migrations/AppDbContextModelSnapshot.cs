@@ -10,7 +10,7 @@ using SpineMobility.Web.Data;
 
 namespace SpineMobility.Web.Data.Migrations
 {
-    [DbContext(typeof(AppDbContext))]
+    [DbContext(typeof(SqliteAppDbContext))]
     partial class AppDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
@@ -346,56 +346,6 @@ namespace SpineMobility.Web.Data.Migrations
                     b.ToTable("Exercises");
                 });
 
-            modelBuilder.Entity("SpineMobility.Web.Features.Progress.PauseEntry", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("End")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Start")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId", "Start");
-
-                    b.ToTable("Pauses");
-                });
-
-            modelBuilder.Entity("SpineMobility.Web.Features.Progress.StreakRuleChange", b =>
-                {
-                    b.Property<string>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("EffectiveFrom")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("DailyMinimumMinutes")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RestDaysPerWeek")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("WeekStart")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("UserId", "EffectiveFrom");
-
-                    b.ToTable("StreakRuleChanges");
-                });
-
             modelBuilder.Entity("SpineMobility.Web.Features.Safety.PainReport", b =>
                 {
                     b.Property<int>("Id")
@@ -675,6 +625,56 @@ namespace SpineMobility.Web.Data.Migrations
                     b.ToTable("SideReports", (string)null);
                 });
 
+            modelBuilder.Entity("SpineMobility.Web.Features.Settings.PauseEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Start");
+
+                    b.ToTable("Pauses");
+                });
+
+            modelBuilder.Entity("SpineMobility.Web.Features.Settings.StreakRuleChange", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DailyMinimumMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RestDaysPerWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WeekStart")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "EffectiveFrom");
+
+                    b.ToTable("StreakRuleChanges");
+                });
+
             modelBuilder.Entity("SpineMobility.Web.Features.Settings.UserSettings", b =>
                 {
                     b.Property<string>("UserId")
@@ -778,24 +778,6 @@ namespace SpineMobility.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("SpineMobility.Web.Features.Progress.PauseEntry", b =>
-                {
-                    b.HasOne("SpineMobility.Web.Features.Account.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("SpineMobility.Web.Features.Progress.StreakRuleChange", b =>
-                {
-                    b.HasOne("SpineMobility.Web.Features.Account.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("SpineMobility.Web.Features.Safety.PainReport", b =>
                 {
                     b.HasOne("SpineMobility.Web.Features.Sessions.SessionRun", null)
@@ -838,7 +820,12 @@ namespace SpineMobility.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.OwnsOne("SpineMobility.Web.Features.Sessions.CheckIn", "After", b1 =>
+                    b.HasOne("SpineMobility.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.OwnsOne("SpineMobility.Web.Shared.CheckIn", "After", b1 =>
                         {
                             b1.Property<int>("CompletedSessionId");
 
@@ -861,7 +848,7 @@ namespace SpineMobility.Web.Data.Migrations
                                 .HasForeignKey("CompletedSessionId");
                         });
 
-                    b.OwnsOne("SpineMobility.Web.Features.Sessions.CheckIn", "Before", b1 =>
+                    b.OwnsOne("SpineMobility.Web.Shared.CheckIn", "Before", b1 =>
                         {
                             b1.Property<int>("CompletedSessionId");
 
@@ -891,7 +878,12 @@ namespace SpineMobility.Web.Data.Migrations
 
             modelBuilder.Entity("SpineMobility.Web.Features.Sessions.SessionRun", b =>
                 {
-                    b.OwnsOne("SpineMobility.Web.Features.Sessions.CheckIn", "Before", b1 =>
+                    b.HasOne("SpineMobility.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.OwnsOne("SpineMobility.Web.Shared.CheckIn", "Before", b1 =>
                         {
                             b1.Property<Guid>("SessionRunId");
 
@@ -922,6 +914,24 @@ namespace SpineMobility.Web.Data.Migrations
                     b.HasOne("SpineMobility.Web.Features.Sessions.SessionRun", null)
                         .WithMany()
                         .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SpineMobility.Web.Features.Settings.PauseEntry", b =>
+                {
+                    b.HasOne("SpineMobility.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SpineMobility.Web.Features.Settings.StreakRuleChange", b =>
+                {
+                    b.HasOne("SpineMobility.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

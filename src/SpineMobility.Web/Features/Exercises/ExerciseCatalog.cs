@@ -36,14 +36,12 @@ public sealed class ExerciseCatalog(IDbContextFactory<AppDbContext> dbFactory)
             query = query.Where(e => e.Equipment == equipment);
         }
 
-        if (!string.IsNullOrWhiteSpace(filter.Query))
-        {
-            // SQLite's LIKE ignores case for ASCII letters, which is what the catalog is written in.
-            var pattern = $"%{EscapeLike(filter.Query)}%";
-            query = query.Where(e => EF.Functions.Like(e.Name, pattern, "\\") || EF.Functions.Like(e.Summary, pattern, "\\"));
-        }
+        var rows = await query.OrderBy(e => e.SortOrder).ToListAsync(cancellationToken);
 
-        return await query.OrderBy(e => e.SortOrder).ToListAsync(cancellationToken);
+        // Text is matched here, not in SQL: case rules (and LIKE) differ between SQLite and PostgreSQL, and the catalog is small.
+        return string.IsNullOrWhiteSpace(filter.Query)
+            ? rows
+            : [.. rows.Where(e => e.Name.Contains(filter.Query, StringComparison.InvariantCultureIgnoreCase) || e.Summary.Contains(filter.Query, StringComparison.InvariantCultureIgnoreCase))];
     }
 
     public async Task<Exercise?> FindAsync(string slug, CancellationToken cancellationToken = default)
@@ -58,9 +56,4 @@ public sealed class ExerciseCatalog(IDbContextFactory<AppDbContext> dbFactory)
         var active = await ActiveAsync(cancellationToken);
         return Enum.GetValues<Region>().ToDictionary(r => r, r => active.Count(e => e.Regions.Contains(r)));
     }
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal);
 }
