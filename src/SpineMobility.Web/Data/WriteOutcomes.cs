@@ -12,9 +12,13 @@ namespace SpineMobility.Web.Data;
 public sealed class WriteOutcomes(TimeProvider time) : ISaveChangesInterceptor, IDbTransactionInterceptor, IDbCommandInterceptor
 {
     private readonly Lock _lock = new();
-    private DateTimeOffset? _lastFailure;
-    private DateTimeOffset? _lastSuccess;
-    private string? _lastProblem;
+
+    // Outcomes are ordered by a counter, not by the clock, which may stand still (tests) or jump.
+    private long _outcomes;
+    private long _lastFailure;
+    private long _lastSuccess;
+    private DateTimeOffset _failedAt;
+    private string? _problem;
 
     /// <summary>The latest write failed, and nothing has been written since: when, and why.</summary>
     public (DateTimeOffset At, string Problem)? CurrentFailure
@@ -23,7 +27,7 @@ public sealed class WriteOutcomes(TimeProvider time) : ISaveChangesInterceptor, 
         {
             lock (_lock)
             {
-                return _lastFailure is { } failed && (_lastSuccess is not { } succeeded || succeeded < failed) ? (failed, _lastProblem!) : null;
+                return _lastFailure > _lastSuccess ? (_failedAt, _problem!) : null;
             }
         }
     }
@@ -32,7 +36,7 @@ public sealed class WriteOutcomes(TimeProvider time) : ISaveChangesInterceptor, 
     {
         lock (_lock)
         {
-            _lastSuccess = time.GetUtcNow();
+            _lastSuccess = ++_outcomes;
         }
     }
 
@@ -46,8 +50,9 @@ public sealed class WriteOutcomes(TimeProvider time) : ISaveChangesInterceptor, 
 
         lock (_lock)
         {
-            _lastFailure = time.GetUtcNow();
-            _lastProblem = exception.Describe();
+            _lastFailure = ++_outcomes;
+            _failedAt = time.GetUtcNow();
+            _problem = exception.Describe();
         }
     }
 

@@ -5,15 +5,16 @@ using SpineMobility.Web.Features.Account;
 namespace SpineMobility.IntegrationTests.Features.Account;
 
 /// <summary>Guessing passwords is slow and gets nowhere: accounts lock, and each address is rate-limited.</summary>
-public sealed class SignInProtectionTests : IAsyncLifetime
+[Collection(AppCollection.Name)]
+public sealed class SignInProtectionTests(AppFixture fixture) : IAsyncLifetime
 {
     private const string Password = "Stretch-2026!";
     private readonly string _email = $"guarded-{Guid.NewGuid():N}@example.com";
-    private SpineMobilityApp _app = default!;
+    private readonly SpineMobilityApp _app = fixture.App;
 
     public async Task InitializeAsync()
     {
-        _app = new SpineMobilityApp();
+        fixture.Clock.Reset(AppFixture.Morning);
         await _app.CreateUserAsync(_email, Password);
     }
 
@@ -51,9 +52,5 @@ public sealed class SignInProtectionTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _app.DeleteDatabase();
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 }
