@@ -17,9 +17,11 @@ public static class DatabaseErrors
     /// <summary>
     /// The database could not be read or written just now (busy, full, locked, read-only, unreachable, a
     /// constraint). EF wraps only failed writes in <see cref="DbUpdateException"/>; opening and reading throw
-    /// the provider's <see cref="DbException"/>. A page shows these as "please try again" instead of losing its connection.
+    /// the provider's <see cref="DbException"/>, which Npgsql's execution strategy wraps in an
+    /// <see cref="InvalidOperationException"/> when it looks transient. A page shows these as "please try again"
+    /// instead of losing its connection.
     /// </summary>
-    public static bool IsDatabaseError(this Exception exception) => exception is DbException or DbUpdateException;
+    public static bool IsDatabaseError(this Exception exception) => exception is DbUpdateException || ProviderError(exception) is not null;
 
     /// <summary>A row with the same unique key exists already (another tab or instance wrote it first).</summary>
     public static bool IsUniqueViolation(this Exception exception) => ProviderError(exception) switch

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using SpineMobility.Web.Features.Exercises;
 using SpineMobility.Web.Shared;
 
@@ -32,8 +33,7 @@ public static partial class DatabaseStartup
         var database = app.Services.GetRequiredService<AppDatabase>();
         try
         {
-            var factory = app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
-            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            await using var db = StartupContext(database, app.Services.GetRequiredService<ILoggerFactory>());
             await database.PrepareAsync(db, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
 
@@ -46,6 +46,21 @@ public static partial class DatabaseStartup
             LogDatabaseUnusable(logger, database.Description, e.Describe());
             return false;
         }
+    }
+
+    /// <summary>
+    /// A context of its own for start-up, on which EF Core's own error lines (the failed SQL) are debug output:
+    /// a database that cannot be used is reported once, on one line that names it and the problem.
+    /// </summary>
+    private static AppDbContext StartupContext(AppDatabase database, ILoggerFactory loggers)
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>().UseLoggerFactory(loggers);
+        database.Configure(options);
+        options.ConfigureWarnings(w => w.Log(
+            (RelationalEventId.CommandError, LogLevel.Debug),
+            (RelationalEventId.ConnectionError, LogLevel.Debug),
+            (RelationalEventId.TransactionError, LogLevel.Debug)));
+        return database.CreateContext(options.Options);
     }
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "{Problem}")]
