@@ -1,20 +1,14 @@
 #!/usr/bin/env bash
 # Adds the migration <Name> for every database provider whose model has changes without a migration:
-#   SQLite      SqliteAppDbContext    -> src/SpineMobility.Web/Data/Migrations
+#   SQLite      AppDbContext          -> src/SpineMobility.Web/Data/Migrations
 #   PostgreSQL  PostgresAppDbContext  -> src/SpineMobility.Web/Data/PostgresMigrations
-# So after changing the model, one command makes both; after merging a branch that brought only a SQLite
-# migration (made the old way, `dotnet ef migrations add` for AppDbContext), it claims that migration for
-# SQLite and adds the PostgreSQL one. Usage: tools/add-migration.sh <Name>
+# After changing the model, one command makes both. After merging a branch that brought only a SQLite
+# migration (made with `dotnet ef migrations add` before there were two providers), it adds the PostgreSQL one.
+# Usage: tools/add-migration.sh <Name>
 set -euo pipefail
 name="${1:?usage: tools/add-migration.sh <MigrationName>}"
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 project=src/SpineMobility.Web
-
-# Migrations made for AppDbContext itself would never be applied: before there were two providers they were SQLite's.
-for file in $(grep -l 'DbContext(typeof(AppDbContext))' "$project"/Data/Migrations/*.cs 2>/dev/null || true); do
-  sed -i 's/DbContext(typeof(AppDbContext))/DbContext(typeof(SqliteAppDbContext))/' "$file"
-  echo "Claimed for SQLite (it was made for AppDbContext): $file"
-done
 
 dotnet tool restore >/dev/null
 dotnet build "$project" --nologo -v quiet >/dev/null
@@ -33,6 +27,6 @@ add() {
   fi
 }
 
-add SqliteAppDbContext Data/Migrations
+add AppDbContext Data/Migrations
 add PostgresAppDbContext Data/PostgresMigrations
 echo "Review both migrations (a SQLite table rebuild deserves a look: see Data/Migrations/*_UserForeignKeys.cs), then run ./test.sh."

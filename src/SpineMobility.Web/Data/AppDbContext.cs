@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SpineMobility.Web.Features.Account;
 using SpineMobility.Web.Features.Exercises;
 using SpineMobility.Web.Features.Progress;
@@ -11,11 +13,13 @@ using SpineMobility.Web.Features.Settings;
 namespace SpineMobility.Web.Data;
 
 /// <summary>
-/// The app's one model. Every feature injects <c>IDbContextFactory&lt;AppDbContext&gt;</c>; what it gets is the
-/// configured provider's context (<see cref="SqliteAppDbContext"/> or <see cref="PostgresAppDbContext"/>), which
-/// adds that provider's storage conventions and owns its own set of migrations.
+/// The app's one model, and its context on SQLite, the default provider: the migrations in Data/Migrations
+/// belong to this type, under the ids existing installations have applied, so they and any code written
+/// against it keep working. On PostgreSQL the app uses <see cref="PostgresAppDbContext"/>, derived from it, with
+/// that provider's storage conventions and its own migrations. Every feature injects
+/// <c>IDbContextFactory&lt;AppDbContext&gt;</c> and gets the configured provider's context (<see cref="AppDatabase"/>).
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Exercise> Exercises => Set<Exercise>();
 
@@ -45,7 +49,29 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
+        // This type's migrations are SQLite's: on another provider they would build the wrong schema.
+        if (GetType() == typeof(AppDbContext) && !Database.IsSqlite())
+        {
+            throw new InvalidOperationException(
+                $"AppDbContext is the model on SQLite; on {Database.ProviderName} use {nameof(PostgresAppDbContext)} (AppDatabase.CreateContext does).");
+        }
+
         // Enums are stored by name, so reordering an enum can never change what a stored row means.
         configurationBuilder.Properties<Enum>().HaveConversion<string>();
+        ConfigureStorage(configurationBuilder);
     }
+
+    /// <summary>How the provider stores what it has no column type for.</summary>
+    protected virtual void ConfigureStorage(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date-time type; as ticks, instants sort and compare correctly in SQL.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+/// <summary>For <c>dotnet ef migrations add --context AppDbContext</c> (SQLite): no database is opened.</summary>
+internal sealed class AppDbContextDesignTimeFactory : IDesignTimeDbContextFactory<AppDbContext>
+{
+    public AppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite("Data Source=design-time.db").Options);
 }

@@ -99,11 +99,11 @@ public static partial class DatabaseCopy
         }
     }
 
-    private static SqliteAppDbContext CreateContext(SqliteDatabase database)
+    private static AppDbContext CreateContext(SqliteDatabase database)
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
         database.Configure(options);
-        return new SqliteAppDbContext(options.Options);
+        return database.CreateContext(options.Options);
     }
 
     /// <summary>The model's tables, each after the tables its foreign keys point to, so every row's parent is already there.</summary>

@@ -7,10 +7,8 @@ namespace SpineMobility.Web.Data;
 /// <summary>The model on PostgreSQL; its migrations are in Data/PostgresMigrations.</summary>
 public sealed class PostgresAppDbContext(DbContextOptions<AppDbContext> options) : AppDbContext(options)
 {
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    protected override void ConfigureStorage(ModelConfigurationBuilder configurationBuilder)
     {
-        base.ConfigureConventions(configurationBuilder);
-
         // Instants are timestamptz, which Npgsql writes only from UTC offsets: normalise on the way in.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
     }

@@ -20,7 +20,7 @@ public sealed class SqliteDatabase(string connectionString) : AppDatabase(WithWr
 
     public override void Configure(DbContextOptionsBuilder options) => options.UseSqlite(ConnectionString);
 
-    public override AppDbContext CreateContext(DbContextOptions<AppDbContext> options) => new SqliteAppDbContext(options);
+    public override AppDbContext CreateContext(DbContextOptions<AppDbContext> options) => new AppDbContext(options);
 
     public override async Task PrepareAsync(AppDbContext db, CancellationToken cancellationToken)
     {

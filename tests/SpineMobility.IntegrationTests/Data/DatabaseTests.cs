@@ -20,7 +20,7 @@ public sealed class DatabaseTests(AppFixture fixture)
     {
         await using var db = fixture.App.CreateDbContext();
 
-        Assert.Equal(fixture.App.Database.Provider == "sqlite" ? typeof(SqliteAppDbContext) : typeof(PostgresAppDbContext), db.GetType());
+        Assert.Equal(fixture.App.Database.Provider == "sqlite" ? typeof(AppDbContext) : typeof(PostgresAppDbContext), db.GetType());
         Assert.False(db.Database.HasPendingModelChanges(), "the model has changes without a migration: run ./tools/add-migration.sh <Name>");
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());

@@ -10,7 +10,7 @@ using SpineMobility.Web.Data;
 
 namespace SpineMobility.Web.Data.Migrations
 {
-    [DbContext(typeof(SqliteAppDbContext))]
+    [DbContext(typeof(AppDbContext))]
     [Migration("20261126102643_InitialCatalog")]
     partial class InitialCatalog
     {

@@ -11,7 +11,7 @@ using SpineMobility.Web.Data;
 
 namespace SpineMobility.Web.Data.Migrations
 {
-    [DbContext(typeof(SqliteAppDbContext))]
+    [DbContext(typeof(AppDbContext))]
     [Migration("20261126130303_AfterCheckInTime")]
     partial class AfterCheckInTime
     {

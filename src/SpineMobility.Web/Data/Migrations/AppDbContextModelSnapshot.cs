@@ -10,7 +10,7 @@ using SpineMobility.Web.Data;
 
 namespace SpineMobility.Web.Data.Migrations
 {
-    [DbContext(typeof(SqliteAppDbContext))]
+    [DbContext(typeof(AppDbContext))]
     partial class AppDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)

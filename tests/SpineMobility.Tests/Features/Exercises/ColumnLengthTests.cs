@@ -35,7 +35,7 @@ public sealed class ColumnLengthTests
         }
 
         var allowed = node["maxLength"]?.GetValue<int>();
-        foreach (AppDbContext db in new AppDbContext[] { new SqliteAppDbContextDesignTimeFactory().CreateDbContext([]), new PostgresAppDbContextDesignTimeFactory().CreateDbContext([]) })
+        foreach (AppDbContext db in new AppDbContext[] { new AppDbContextDesignTimeFactory().CreateDbContext([]), new PostgresAppDbContextDesignTimeFactory().CreateDbContext([]) })
         {
             using (db)
             {
