@@ -107,7 +107,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
         // A history of this browser's own: sessions, a pain report and side answers, so every chart and list is drawn.
         await OpenAsync("/");
         var browserKey = (await Page.Context.CookiesAsync()).Single(c => c.Name == "sm-visitor").Value;
-        var now = DateTimeOffset.UtcNow;
+        var now = Fixture.Now;
         var run = await Fixture.App.RecordSessionAsync(null, "Evening stretch", now.AddDays(-1), "UTC", browserKey);
         await Fixture.App.RecordSessionAsync(null, "Morning stretch", now.AddHours(-2), "UTC", browserKey);
         await using (var db = Fixture.App.CreateDbContext())

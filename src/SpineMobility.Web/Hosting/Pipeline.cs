@@ -27,6 +27,7 @@ public static class Pipeline
         app.UseSecurityHeaders();
         app.UseSameOriginCircuits();
         app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+        app.UseDatabaseUnavailableAnswer();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
         // The API answers its errors as application/problem+json, an unknown /api address too, never with the HTML 404 page.

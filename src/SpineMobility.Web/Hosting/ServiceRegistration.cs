@@ -41,15 +41,22 @@ public static class ServiceRegistration
         services.AddSignalR(options => options.MaximumReceiveMessageSize = 128 * 1024);
         services.AddMudServices();
 
-        var connectionString = AppPaths.ConnectionString(builder.Configuration, builder.Environment);
-        services.AddDbContextFactory<AppDbContext>(options => options.UseSqlite(connectionString));
+        // Database:Provider picks SQLite (the default) or PostgreSQL; every feature injects IDbContextFactory<AppDbContext>.
+        var database = AppDatabase.FromConfiguration(builder.Configuration, builder.Environment);
+        services.AddSingleton(database);
+        services.AddSingleton<WriteOutcomes>();
+        services.AddDbContextFactory<AppDbContext, AppDbContextFactory>((provider, options) =>
+        {
+            database.Configure(options);
+            options.AddInterceptors(provider.GetRequiredService<WriteOutcomes>());
+        });
 
         // Keys live in the app's database so sign-in cookies and antiforgery tokens survive restarts.
         services.AddDataProtection()
             .SetApplicationName("SpineMobility")
             .PersistKeysToDbContext<AppDbContext>();
 
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddProblemDetails();
         services.AddApiDescription();
         services.ConfigureHttpJsonOptions(options =>

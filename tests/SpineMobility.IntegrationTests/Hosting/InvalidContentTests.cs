@@ -44,7 +44,7 @@ public sealed class InvalidContentTests : IDisposable
         return (process.ExitCode, await stdout + await stderr);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task An_unknown_region_a_missing_drawing_or_a_dose_out_of_range_stops_the_app_naming_the_file_entry_and_field_and_leaves_the_database_alone()
     {
         var content = JsonNode.Parse(await File.ReadAllTextAsync(RepoFiles.ExercisesJson))!;

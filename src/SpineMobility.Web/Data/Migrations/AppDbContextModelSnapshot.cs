@@ -855,6 +855,11 @@ namespace SpineMobility.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("SpineMobility.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.OwnsOne("SpineMobility.Web.Shared.CheckIn", "After", b1 =>
                         {
                             b1.Property<int>("CompletedSessionId");
@@ -908,6 +913,11 @@ namespace SpineMobility.Web.Data.Migrations
 
             modelBuilder.Entity("SpineMobility.Web.Features.Sessions.SessionRun", b =>
                 {
+                    b.HasOne("SpineMobility.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.OwnsOne("SpineMobility.Web.Shared.CheckIn", "Before", b1 =>
                         {
                             b1.Property<Guid>("SessionRunId");

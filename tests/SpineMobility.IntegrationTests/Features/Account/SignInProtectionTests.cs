@@ -13,15 +13,16 @@ namespace SpineMobility.IntegrationTests.Features.Account;
 /// Guessing passwords is slow and gets nowhere: accounts lock, each address is rate-limited, and no answer
 /// tells whether an address has an account.
 /// </summary>
-public sealed partial class SignInProtectionTests : IAsyncLifetime
+[Collection(AppCollection.Name)]
+public sealed partial class SignInProtectionTests(AppFixture fixture) : IAsyncLifetime
 {
     private const string Password = "Stretch-2026!";
     private readonly string _email = $"guarded-{Guid.NewGuid():N}@example.com";
-    private SpineMobilityApp _app = default!;
+    private readonly SpineMobilityApp _app = fixture.App;
 
     public async Task InitializeAsync()
     {
-        _app = new SpineMobilityApp();
+        fixture.Clock.Reset(AppFixture.Morning);
         await _app.CreateUserAsync(_email, Password);
     }
 
@@ -175,9 +176,5 @@ public sealed partial class SignInProtectionTests : IAsyncLifetime
     [GeneratedRegex("role=\"alert\"[^>]*>(?:<[^>]+>)*(?<text>[^<]+)")]
     private static partial Regex AlertText();
 
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _app.DeleteDatabase();
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 }

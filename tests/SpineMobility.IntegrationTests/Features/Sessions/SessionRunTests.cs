@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using SpineMobility.Testing;
 using SpineMobility.Web.Features.Exercises;
 using SpineMobility.Web.Features.Sessions;
@@ -12,27 +11,21 @@ using SpineMobility.Web.Shared;
 
 namespace SpineMobility.IntegrationTests.Features.Sessions;
 
-/// <summary>Sessions saved in a real SQLite file, through the app's own services, with time faked.</summary>
-public sealed class SessionRunTests : IAsyncLifetime
+/// <summary>Sessions saved in the database, through the app's own services, with time faked.</summary>
+[Collection(AppCollection.Name)]
+public sealed class SessionRunTests
 {
-    private static readonly Visitor Alice = new("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
-    private static readonly Visitor Bob = new("bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb");
+    private readonly Visitor _alice = new(Guid.NewGuid().ToString("N"));
+    private readonly Visitor _bob = new(Guid.NewGuid().ToString("N"));
 
-    private readonly string _database = TempFiles.NewPath("sessions", ".db");
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 23, 50, 0, TimeSpan.Zero));
-    private SpineMobilityApp _app = default!;
+    private readonly TestClock _time;
+    private readonly SpineMobilityApp _app;
 
-    public Task InitializeAsync()
+    public SessionRunTests(AppFixture fixture)
     {
-        _app = Start();
-        return Task.CompletedTask;
-    }
-
-    private SpineMobilityApp Start()
-    {
-        var app = new SpineMobilityApp(databasePath: _database, services: s => s.AddSingleton<TimeProvider>(_time));
-        _ = app.Server;
-        return app;
+        _app = fixture.App;
+        _time = fixture.Clock;
+        _time.Reset(new DateTimeOffset(2026, 11, 26, 23, 50, 0, TimeSpan.Zero));
     }
 
     private SessionRuns Runs => _app.Services.GetRequiredService<SessionRuns>();
@@ -53,8 +46,8 @@ public sealed class SessionRunTests : IAsyncLifetime
     [Fact]
     public async Task A_finished_session_is_recorded_once_with_the_users_local_date_and_zone()
     {
-        var id = await StartRoutineAsync(Alice);
-        using (var lease = await Runs.OpenAsync(id, Alice))
+        var id = await StartRoutineAsync(_alice);
+        using (var lease = await Runs.OpenAsync(id, _alice))
         {
             _time.Advance(TimeSpan.FromMinutes(15));
             await lease!.Session.CatchUpAsync();
@@ -64,7 +57,7 @@ public sealed class SessionRunTests : IAsyncLifetime
 
         for (var reload = 0; reload < 3; reload++)
         {
-            using var again = await Runs.OpenAsync(id, Alice);
+            using var again = await Runs.OpenAsync(id, _alice);
             Assert.Equal(SessionStatus.Completed, again!.Session.Clock.Status);
         }
 
@@ -82,8 +75,8 @@ public sealed class SessionRunTests : IAsyncLifetime
     [Fact]
     public async Task Ending_before_any_exercise_records_nothing()
     {
-        var id = await StartRoutineAsync(Alice);
-        using var lease = await Runs.OpenAsync(id, Alice);
+        var id = await StartRoutineAsync(_alice);
+        using var lease = await Runs.OpenAsync(id, _alice);
 
         _time.Advance(TimeSpan.FromSeconds(3));
         await lease!.Session.EndAsync();
@@ -95,8 +88,8 @@ public sealed class SessionRunTests : IAsyncLifetime
     [Fact]
     public async Task Ending_early_after_an_exercise_records_what_was_done()
     {
-        var id = await StartRoutineAsync(Alice);
-        using var lease = await Runs.OpenAsync(id, Alice);
+        var id = await StartRoutineAsync(_alice);
+        using var lease = await Runs.OpenAsync(id, _alice);
         var firstWork = lease!.Session.Clock.Timeline.Steps.First(s => s.IsWork);
 
         _time.Advance(lease.Session.Clock.Timeline.StartOf(firstWork.Index + 1) + TimeSpan.FromSeconds(2));
@@ -109,89 +102,6 @@ public sealed class SessionRunTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task After_a_server_restart_the_session_resumes_on_the_same_step_with_the_right_time()
-    {
-        var id = await StartRoutineAsync(Alice);
-        int step;
-        using (var lease = await Runs.OpenAsync(id, Alice))
-        {
-            _time.Advance(TimeSpan.FromSeconds(70));
-            await lease!.Session.CatchUpAsync();
-            await lease.Session.PauseAsync();
-            step = lease.Session.Clock.State.StepIndex;
-        }
-
-        var remaining = await RemainingAfterRestartAsync(id);
-
-        Assert.Equal(step, remaining.Step);
-        Assert.Equal(SessionStatus.Paused, remaining.Status);
-        var timeline = remaining.Timeline;
-        Assert.Equal(timeline.StartOf(step + 1) - TimeSpan.FromSeconds(70), remaining.Remaining);
-    }
-
-    [Fact]
-    public async Task A_running_session_keeps_counting_across_a_restart()
-    {
-        var id = await StartRoutineAsync(Alice);
-        await _app.DisposeAsync();
-        _time.Advance(TimeSpan.FromSeconds(42));
-        _app = Start();
-
-        using var lease = await Runs.OpenAsync(id, Alice);
-
-        var clock = lease!.Session.Clock;
-        var expected = clock.Timeline.Steps.First(s => clock.Timeline.StartOf(s.Index + 1) > TimeSpan.FromSeconds(42));
-        Assert.Equal(expected.Index, clock.State.StepIndex);
-        Assert.Equal(clock.Timeline.StartOf(expected.Index + 1) - TimeSpan.FromSeconds(42), clock.Remaining);
-    }
-
-    private async Task<(int Step, SessionStatus Status, TimeSpan Remaining, SessionTimeline Timeline)> RemainingAfterRestartAsync(Guid id)
-    {
-        await _app.DisposeAsync();
-        _time.Advance(TimeSpan.FromHours(2));
-        _app = Start();
-        using var lease = await Runs.OpenAsync(id, Alice);
-        var clock = lease!.Session.Clock;
-        return (clock.State.StepIndex, clock.Status, clock.Remaining, clock.Timeline);
-    }
-
-    [Fact]
-    public async Task A_gentler_exercise_put_in_while_saving_fails_is_saved_with_the_next_change_and_survives_a_restart()
-    {
-        var id = await StartRoutineAsync(Alice);
-        var easier = (await _app.Services.GetRequiredService<ExerciseCatalog>().ActiveAsync()).Single(e => e.Slug == "neck-tilts");
-        using (var lease = await Runs.OpenAsync(id, Alice))
-        {
-            var session = lease!.Session;
-            var hurting = session.Clock.Current!.Block.Slug;
-            await using (var db = _app.CreateDbContext())
-            {
-                await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse BEFORE UPDATE ON SessionRuns BEGIN SELECT RAISE(ABORT, 'disk is full'); END;");
-            }
-
-            await session.SwapForEasierAsync(0, easier);
-            Assert.True(session.SaveFailed);
-            Assert.Equal("neck-tilts", session.Clock.Current!.Block.Slug);
-
-            await using (var db = _app.CreateDbContext())
-            {
-                await db.Database.ExecuteSqlRawAsync("DROP TRIGGER refuse;");
-            }
-
-            await session.PauseAsync();
-            Assert.False(session.SaveFailed);
-            Assert.Equal(hurting, session.Run.Blocks[0].Slug);
-        }
-
-        await _app.DisposeAsync();
-        _app = Start();
-        using var reopened = await Runs.OpenAsync(id, Alice);
-        Assert.Equal("neck-tilts", reopened!.Session.Run.Blocks[1].Slug);
-        Assert.Equal("neck-tilts", reopened.Session.Clock.Current!.Block.Slug);
-        Assert.Equal(SessionStatus.Paused, reopened.Session.Clock.Status);
-    }
-
-    [Fact]
     public async Task A_gentler_exercise_put_in_after_going_back_keeps_later_side_answers_and_done_steps_on_their_exercises()
     {
         var routine = new Routine(new RoutineRequest(10, [], Level.Standard, false, 1),
@@ -200,9 +110,9 @@ public sealed class SessionRunTests : IAsyncLifetime
             new RoutineBlock(SessionPhase.Mobility, "knee-to-chest", "Knee-to-chest", true, DoseKind.Hold, 30, null, null, 10),
             new RoutineBlock(SessionPhase.CoolDown, "childs-pose", "Child's pose", false, DoseKind.Hold, 30, null, null, 10),
         ]);
-        var id = await Runs.StartAsync(routine, "Back and forth", Alice, "UTC");
+        var id = await Runs.StartAsync(routine, "Back and forth", _alice, "UTC");
         var easier = (await _app.Services.GetRequiredService<ExerciseCatalog>().ActiveAsync()).Single(e => e.Slug == "neck-tilts");
-        using (var lease = await Runs.OpenAsync(id, Alice))
+        using (var lease = await Runs.OpenAsync(id, _alice))
         {
             var session = lease!.Session;
             _time.Advance(TimeSpan.FromSeconds(10 + 40 + 10 + 30 + 5 + 30 + 1));
@@ -231,25 +141,25 @@ public sealed class SessionRunTests : IAsyncLifetime
     [Fact]
     public async Task Another_browser_cannot_open_someone_elses_session()
     {
-        var id = await StartRoutineAsync(Alice);
+        var id = await StartRoutineAsync(_alice);
 
-        Assert.Null(await Runs.OpenAsync(id, Bob));
+        Assert.Null(await Runs.OpenAsync(id, _bob));
 
         using var client = _app.CreateClient();
-        client.DefaultRequestHeaders.Add("Cookie", $"{Visitor.CookieName}={Bob.BrowserKey}");
+        client.DefaultRequestHeaders.Add("Cookie", $"{Visitor.CookieName}={_bob.BrowserKey}");
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/session/play/{id}")).StatusCode);
     }
 
     [Fact]
     public async Task The_owner_opens_the_player_page_on_the_current_exercise()
     {
-        var id = await StartRoutineAsync(Alice);
+        var id = await StartRoutineAsync(_alice);
         using var client = _app.CreateClient();
-        client.DefaultRequestHeaders.Add("Cookie", $"{Visitor.CookieName}={Alice.BrowserKey}");
+        client.DefaultRequestHeaders.Add("Cookie", $"{Visitor.CookieName}={_alice.BrowserKey}");
 
         var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/session/play/{id}"));
 
-        using var lease = await Runs.OpenAsync(id, Alice);
+        using var lease = await Runs.OpenAsync(id, _alice);
         Assert.Contains(lease!.Session.Clock.Current!.Block.Name, html, StringComparison.Ordinal);
         Assert.Contains("Get ready", html, StringComparison.Ordinal);
     }
@@ -287,11 +197,5 @@ public sealed class SessionRunTests : IAsyncLifetime
 
         response.EnsureSuccessStatusCode();
         Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(Visitor.CookieName, StringComparison.Ordinal)));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _app.DeleteDatabase();
     }
 }

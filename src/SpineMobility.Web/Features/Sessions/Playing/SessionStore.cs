@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SpineMobility.Web.Data;
 using SpineMobility.Web.Features.Exercises;
@@ -54,12 +53,12 @@ public sealed partial class SessionStore(IDbContextFactory<AppDbContext> dbFacto
             await transaction.CommitAsync();
             return true;
         }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // Another save recorded this run first (unique RunId): it is recorded once, as it should be.
             return true;
         }
-        catch (Exception e) when (e is SqliteException or DbUpdateException or InvalidOperationException)
+        catch (Exception e) when (e.IsDatabaseError() || e is InvalidOperationException)
         {
             LogSaveFailed(logger, e, run.Id);
             return false;
@@ -87,7 +86,7 @@ public sealed partial class SessionStore(IDbContextFactory<AppDbContext> dbFacto
             await db.SaveChangesAsync();
             return true;
         }
-        catch (Exception e) when (e is SqliteException or DbUpdateException or InvalidOperationException)
+        catch (Exception e) when (e.IsDatabaseError() || e is InvalidOperationException)
         {
             LogSaveFailed(logger, e, run.Id);
             return false;
