@@ -23,7 +23,7 @@ public sealed partial class CircuitIdentityTests(BrowserFixture fixture) : Brows
     {
         var email = $"owner-{Guid.NewGuid():N}@example.com";
         var userId = await Fixture.App.CreateUserAsync(email, Password);
-        await Fixture.App.RecordSessionAsync(userId, sessionTitle, DateTimeOffset.UtcNow.AddHours(-2));
+        await Fixture.App.RecordSessionAsync(userId, sessionTitle, Fixture.Now.AddHours(-2));
         await SignInAsync(page, email, Password);
         return (email, userId);
     }
@@ -39,7 +39,7 @@ public sealed partial class CircuitIdentityTests(BrowserFixture fixture) : Brows
 
     private async Task<IPage> NewBrowserAsync()
     {
-        var context = await Fixture.Browser.NewContextAsync(new() { BaseURL = Fixture.BaseAddress.ToString(), Locale = "en-GB" });
+        var context = await Fixture.Browser.NewContextAsync(new() { BaseURL = Fixture.BaseAddress.ToString(), Locale = "en-GB", TimezoneId = BrowserFixture.TimeZone });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }
