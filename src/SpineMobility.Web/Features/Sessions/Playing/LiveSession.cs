@@ -11,11 +11,21 @@ public sealed record Announcement(int Sequence, string Text);
 /// sees the same clock. Each change is saved before anyone is told, and a timer wakes it at the
 /// current step's deadline, so the server renders when a step changes, not every second.
 /// </summary>
+/// <remarks>
+/// Only what was done counts: while no connected page shows a running session, its clock waits, for a grace period
+/// (<see cref="PlayerOptions.ReconnectGrace"/>) in which a reload or a dropped connection can come back and carry on
+/// from where it is by then. If nobody does, the session is paused as it stood when the last page left.
+/// </remarks>
 public sealed class LiveSession : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    // Guards the count of connected pages and the timer, which change from any circuit's thread.
+    private readonly Lock _sync = new();
     private readonly SessionStore _store;
     private readonly TimeProvider _time;
+    private readonly PlayerOptions _options;
+    private readonly Action<LiveSession>? _idle;
     private ITimer? _timer;
     // Replaced whole, never changed in place: other tabs read them while rendering.
     private Dictionary<string, Exercise> _exercises;
@@ -24,10 +34,22 @@ public sealed class LiveSession : IDisposable
     /// <summary>Where exercises were put into the plan since the last successful save; side answers from there on move one block down.</summary>
     private readonly List<int> _unsavedInsertions = [];
     private int _announcements;
-    private bool _disposed;
+    private volatile bool _disposed;
 
     /// <summary>The plan changed but could not be saved; it goes with the next save, since the saved state refers to it.</summary>
     private bool _planUnsaved;
+
+    /// <summary>Pages showing this session whose browser is connected (under <see cref="_sync"/>).</summary>
+    private int _connected;
+
+    /// <summary>When <see cref="_connected"/> last fell to zero, while it stays there (under <see cref="_sync"/>).</summary>
+    private DateTimeOffset? _noneSince;
+
+    /// <summary>While running with no connected page: when one was last there. Meanwhile the clock waits.</summary>
+    private DateTimeOffset? _leftAt;
+
+    /// <summary>The moment the saved state last said a page was there.</summary>
+    private DateTimeOffset _seenSavedAt;
 
     internal LiveSession(
         SessionRun run,
@@ -35,7 +57,9 @@ public sealed class LiveSession : IDisposable
         SessionStore store,
         TimeProvider time,
         IReadOnlyDictionary<int, TighterSide>? sides = null,
-        Safety.SafetyScreening? safetyStop = null)
+        Safety.SafetyScreening? safetyStop = null,
+        PlayerOptions? options = null,
+        Action<LiveSession>? idle = null)
     {
         SafetyStop = safetyStop;
         Run = run;
@@ -43,7 +67,17 @@ public sealed class LiveSession : IDisposable
         _sides = sides is null ? [] : new(sides);
         _store = store;
         _time = time;
+        _options = options ?? PlayerOptions.Default;
+        _idle = idle;
         Clock = new SessionClock(SessionTimeline.From(run.Blocks), run.State, time);
+
+        // Loaded with nobody connected yet: the saved state says when a page was last there (rows saved before that was
+        // kept: when the run was last saved, which the old player did only while a page held it).
+        _seenSavedAt = run.State.LastSeenAt ?? run.UpdatedAt;
+        if (Clock.Status == SessionStatus.Running)
+        {
+            _leftAt = _seenSavedAt;
+        }
     }
 
     /// <summary>Raised after a change has been saved; handlers re-render.</summary>
@@ -64,7 +98,13 @@ public sealed class LiveSession : IDisposable
     /// <summary>Whether the last save failed; the state is kept in memory and saved whole with the next change.</summary>
     public bool SaveFailed { get; private set; }
 
+    /// <summary>How long a running session waits for a page to come back, and how fast its clock runs.</summary>
+    public PlayerOptions Options => _options;
+
+    /// <summary>Pages holding this session, connected or not (changed by <see cref="SessionRuns"/> under its lock).</summary>
     internal int Leases { get; set; }
+
+    internal bool IsDisposed => _disposed;
 
     public Task TogglePauseAsync() => ApplyAsync(c => c.TogglePause());
 
@@ -171,6 +211,16 @@ public sealed class LiveSession : IDisposable
     /// <summary>Brings the clock up to now, as after the page was away; also records a session that finished meanwhile.</summary>
     public Task CatchUpAsync() => ApplyAsync(_ => { }, saveEvenIfUnchanged: Clock.State.IsOver);
 
+    /// <summary>A page showing this session connected (or lost its connection); call <see cref="CatchUpAsync"/> after.</summary>
+    internal void CountConnection(bool up)
+    {
+        lock (_sync)
+        {
+            _connected = Math.Max(0, _connected + (up ? 1 : -1));
+            _noneSince = _connected == 0 ? _time.GetUtcNow() : null;
+        }
+    }
+
     private Task ApplyAsync(Action<SessionClock> action, bool saveEvenIfUnchanged = false) => ChangeAsync(
         clock =>
         {
@@ -181,21 +231,47 @@ public sealed class LiveSession : IDisposable
 
     private async Task ChangeAsync(Func<SessionClock, SessionClock> change, bool saveEvenIfUnchanged = false, bool planChanged = false)
     {
-        bool changed;
+        var changed = false;
+        var idle = false;
         await _gate.WaitAsync();
         try
         {
+            if (_disposed)
+            {
+                return;
+            }
+
             var before = Clock.State;
-            Clock = change(Clock);
-            Clock.CatchUp();
+            var watched = Reconcile(out var justLeft);
+            if (watched || Clock.Status != SessionStatus.Running)
+            {
+                Clock = change(Clock);
+                Clock.CatchUp();
+            }
+            else if (justLeft)
+            {
+                // What ended before the last page left was done while it was there.
+                Clock.CatchUp(until: _leftAt);
+            }
+
+            // Otherwise nobody watches a running session within its grace: it waits, and nothing is done on their behalf.
             changed = planChanged || !ReferenceEquals(before, Clock.State);
-            if (changed && Announcer.ForChange(Clock, before.StepIndex, before.Status) is { } text)
+            if (changed && Announcer.ForChange(Clock, before.StepIndex, before.Status, FirstCue) is { } text)
             {
                 LastAnnouncement = new(++_announcements, text);
             }
 
-            if (changed || saveEvenIfUnchanged)
+            var now = _time.GetUtcNow();
+            var seenDue = watched && Clock.Status == SessionStatus.Running && now - _seenSavedAt >= _options.SeenRefreshOnClock;
+            if (changed || saveEvenIfUnchanged || seenDue || justLeft)
             {
+                if (Clock.Status == SessionStatus.Running)
+                {
+                    // Coalesced with the step's own save: a restart with nobody connected pauses here, not later.
+                    _seenSavedAt = watched ? now : _leftAt ?? now;
+                    Clock.Seen(_seenSavedAt);
+                }
+
                 var savePlan = planChanged || _planUnsaved;
                 SaveFailed = !await _store.SaveAsync(Run, Clock, Exercises, savePlan ? _unsavedInsertions : null);
                 _planUnsaved = savePlan && SaveFailed;
@@ -205,7 +281,8 @@ public sealed class LiveSession : IDisposable
                 }
             }
 
-            ScheduleNextDeadline();
+            idle = Clock.Status != SessionStatus.Running;
+            ScheduleNextWake(watched);
         }
         finally
         {
@@ -216,30 +293,104 @@ public sealed class LiveSession : IDisposable
         {
             Changed?.Invoke();
         }
-    }
 
-    private void ScheduleNextDeadline()
-    {
-        _timer?.Dispose();
-        _timer = null;
-        if (!_disposed && Clock.Status == SessionStatus.Running)
+        if (idle)
         {
-            // A timer may fire a hair early; CatchUp then changes nothing and this schedules the remainder.
-            _timer = _time.CreateTimer(_ => _ = OnDeadlineAsync(), null, Clock.Remaining, Timeout.InfiniteTimeSpan);
+            // Nothing left to wait for: the owner lets it go when no page holds it.
+            _idle?.Invoke(this);
         }
     }
 
-    private async Task OnDeadlineAsync()
+    /// <summary>
+    /// Applies the grace rule before anything else touches a running clock: when nobody connected came back in time, it
+    /// pauses where the last page left it. Returns whether a connected page watches the session.
+    /// </summary>
+    /// <param name="justLeft">The last connected page has just left (or the session was loaded with none).</param>
+    private bool Reconcile(out bool justLeft)
     {
-        if (!_disposed)
+        justLeft = false;
+        int connected;
+        DateTimeOffset? noneSince;
+        lock (_sync)
         {
-            await CatchUpAsync();
+            (connected, noneSince) = (_connected, _noneSince);
+        }
+
+        if (Clock.Status != SessionStatus.Running)
+        {
+            _leftAt = null;
+            return connected > 0;
+        }
+
+        if (connected == 0 && _leftAt is null)
+        {
+            _leftAt = noneSince ?? _time.GetUtcNow();
+            justLeft = true;
+        }
+
+        if (_leftAt is { } left && Clock.PauseIfAbandoned(left, _options.GraceOnClock))
+        {
+            _leftAt = null;
+            justLeft = false;
+        }
+        else if (connected > 0)
+        {
+            // Back within the grace: the clock carries on from where it is by now, the time meanwhile included.
+            _leftAt = null;
+        }
+
+        return connected > 0;
+    }
+
+    private string? FirstCue(string slug) => _exercises.GetValueOrDefault(slug)?.Cues.FirstOrDefault();
+
+    /// <summary>Wakes at the step's deadline or to note that a page is still there; with nobody there, when the grace ends.</summary>
+    private void ScheduleNextWake(bool watched)
+    {
+        lock (_sync)
+        {
+            _timer?.Dispose();
+            _timer = null;
+            if (_disposed || Clock.Status != SessionStatus.Running)
+            {
+                return;
+            }
+
+            var now = _time.GetUtcNow();
+            var next = watched
+                ? Min(Clock.State.StepEndsAt!.Value, _seenSavedAt + _options.SeenRefreshOnClock)
+                : (_leftAt ?? now) + _options.GraceOnClock;
+
+            // A timer may fire a hair early; the wake then changes nothing and schedules the remainder.
+            var due = next > now ? next - now : TimeSpan.Zero;
+            _timer = _time.CreateTimer(_ => _ = OnWakeAsync(), null, due, Timeout.InfiniteTimeSpan);
         }
     }
+
+    private async Task OnWakeAsync()
+    {
+        try
+        {
+            if (!_disposed)
+            {
+                await CatchUpAsync();
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // The app is shutting down; the saved state says when a page was last there.
+        }
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     public void Dispose()
     {
         _disposed = true;
-        _timer?.Dispose();
+        lock (_sync)
+        {
+            _timer?.Dispose();
+            _timer = null;
+        }
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
+using SpineMobility.Web.Components.Layout;
 using SpineMobility.Web.Features.Exercises;
 using SpineMobility.Web.Features.Safety;
 using SpineMobility.Web.Shared;
@@ -10,11 +11,19 @@ namespace SpineMobility.Web.Features.Sessions.Playing;
 
 public partial class PlayerPage
 {
+    private readonly CancellationTokenSource _disposing = new();
     private LiveSessionLease? _lease;
     private ElementReference _root;
     private IJSObjectReference? _module;
     private DotNetObjectReference<PlayerPage>? _self;
     private string? _sentToBrowser;
+
+    /// <summary>The plan the browser holds (the run's blocks are replaced whole when the plan changes).</summary>
+    private object? _planSent;
+    private bool _disposed;
+
+    /// <summary>The user left focus mode: the site's app bar stays for this page.</summary>
+    private bool _focusDeclined;
     private bool _sound = true;
     private bool _voice = true;
     private bool _reducedMotion;
@@ -36,6 +45,13 @@ public partial class PlayerPage
     [CascadingParameter]
     public Visitor? Visitor { get; set; }
 
+    /// <summary>The layout's focus mode: while a session plays, the site's app bar and navigation make way for it.</summary>
+    [CascadingParameter]
+    public FocusMode? Focus { get; set; }
+
+    [Inject]
+    private PageConnection Connection { get; set; } = default!;
+
     [Inject]
     private SessionRuns Runs { get; set; } = default!;
 
@@ -47,9 +63,6 @@ public partial class PlayerPage
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private TimeProvider Time { get; set; } = default!;
 
     [Inject]
     private Settings.SettingsStore Settings { get; set; } = default!;
@@ -66,18 +79,7 @@ public partial class PlayerPage
 
     private SessionStep? Step => Clock?.Current;
 
-    private string StepLabel => Step!.Kind switch
-    {
-        StepKind.GetReady => "Get ready",
-        StepKind.SwitchSides => "Switch sides",
-        _ => Step.IsReps ? "Move" : "Hold",
-    };
-
-    private IReadOnlyList<SessionPhase> Phases => [.. Live!.Run.Blocks.Select(b => b.Phase).Distinct()];
-
-    private int PhaseNumber => Phases.ToList().IndexOf(Step!.Block.Phase) + 1;
-
-    private int PhaseCount => Phases.Count;
+    private (string Name, string Dose) Next => StepView.Next(Step!, Clock!.Timeline);
 
     private Exercise? ExerciseOfStep => Live!.Exercises.GetValueOrDefault(Step!.Block.Slug);
 
@@ -112,6 +114,13 @@ public partial class PlayerPage
         }
     }
 
+    protected override void OnInitialized()
+    {
+        // At once, before anything loads, so the app bar does not flash up first; a finished session's summary gives it back.
+        Focus?.Enter();
+        Connection.Changed += OnConnectionChangedAsync;
+    }
+
     protected override async Task OnParametersSetAsync()
     {
         if (_lease?.Session.Run.Id == Id)
@@ -119,8 +128,30 @@ public partial class PlayerPage
             return;
         }
 
-        Release();
-        _lease = Visitor is null ? null : await Runs.OpenAsync(Id, Visitor);
+        await ReleaseAsync();
+        LiveSessionLease? lease;
+        try
+        {
+            // Only a page connected to its browser keeps a running session going; a prerendered page does not.
+            lease = Visitor is null ? null : await Runs.OpenAsync(Id, Visitor, connected: RendererInfo.IsInteractive && Connection.IsUp, _disposing.Token);
+        }
+        catch (OperationCanceledException) when (_disposing.IsCancellationRequested)
+        {
+            return;
+        }
+
+        if (_disposed)
+        {
+            // The page went away while the session was opening: let go of it, or it would live on with its timer.
+            if (lease is not null)
+            {
+                await lease.DisposeAsync();
+            }
+
+            return;
+        }
+
+        _lease = lease;
         if (_lease is null)
         {
             Navigation.NotFound();
@@ -128,6 +159,13 @@ public partial class PlayerPage
         }
 
         _lease.Session.Changed += OnSessionChanged;
+        if (RendererInfo.IsInteractive)
+        {
+            // The connection may have changed while the session was opening.
+            await _lease.SetConnectedAsync(Connection.IsUp);
+        }
+
+        UpdateFocus();
 
         // Red-flag answers given since this session was paused (on the safety page, in another tab) stop it here too.
         if (!_lease.Session.Clock.State.IsOver && await Safety.CheckAsync(Visitor!) is (ScreeningNeed.FlagRaised, { } flagged))
@@ -140,7 +178,45 @@ public partial class PlayerPage
         }
     }
 
-    private void OnSessionChanged() => _ = InvokeAsync(StateHasChanged);
+    private void OnSessionChanged() => _ = InvokeAsync(() =>
+    {
+        UpdateFocus();
+        StateHasChanged();
+    });
+
+    private Task OnConnectionChangedAsync(bool up) => _lease?.SetConnectedAsync(up) ?? Task.CompletedTask;
+
+    /// <summary>Focus mode while the session plays, unless the user left it; the summary has the site's navigation again.</summary>
+    private void UpdateFocus()
+    {
+        if (Live is not null && Live.Clock.State.IsOver || _focusDeclined)
+        {
+            Focus?.Leave();
+        }
+        else
+        {
+            Focus?.Enter();
+        }
+    }
+
+    private void ToggleFocus()
+    {
+        _focusDeclined = Focus?.On == true;
+        UpdateFocus();
+    }
+
+    /// <summary>The browser is back after a dropped connection: it shows the server's state, whatever it did meanwhile.</summary>
+    [JSInvokable]
+    public Task Resync() => InvokeAsync(async () =>
+    {
+        _sentToBrowser = null;
+        _planSent = null;
+        if (Live is not null)
+        {
+            await Live.CatchUpAsync();
+            await SendToBrowserAsync();
+        }
+    });
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -175,31 +251,34 @@ public partial class PlayerPage
         }
     }
 
-    /// <summary>Tells the browser what to animate, once per change of step, state or announcement.</summary>
+    /// <summary>
+    /// Tells the browser the plan (once, and again when it changes) and where the session is (once per change of step,
+    /// state or announcement), so it animates the countdown and can carry on by itself through a dropped connection.
+    /// </summary>
     private async Task SendToBrowserAsync()
     {
-        var clock = Clock!;
-        var key = $"{clock.State.StepIndex}:{clock.Status}:{clock.State.StepRemaining.Ticks}:{clock.State.StepEndsAt?.Ticks}:{Live!.LastAnnouncement?.Sequence}";
-        if (key == _sentToBrowser || _module is null)
+        if (_module is null || Live is not { } live)
+        {
+            return;
+        }
+
+        var clock = live.Clock;
+        if (!ReferenceEquals(_planSent, live.Run.Blocks))
+        {
+            _planSent = live.Run.Blocks;
+            _sentToBrowser = null;
+            await _module.InvokeVoidAsync("plan", StepView.Plan(clock.Timeline, live.Exercises, live.Options));
+        }
+
+        var key = $"{clock.State.StepIndex}:{clock.Status}:{clock.State.StepRemaining.Ticks}:{clock.State.StepEndsAt?.Ticks}:{live.LastAnnouncement?.Sequence}";
+        if (key == _sentToBrowser)
         {
             return;
         }
 
         _sentToBrowser = key;
-        var step = clock.Current;
-        await _module.InvokeVoidAsync("update", new
-        {
-            key = $"{clock.State.StepIndex}:{clock.Status is SessionStatus.Completed or SessionStatus.Ended}",
-            running = clock.Status == SessionStatus.Running,
-            over = clock.State.IsOver,
-            remainingMs = clock.Remaining.TotalMilliseconds,
-            durationMs = step?.Duration.TotalMilliseconds ?? 0,
-            sessionRemainingMs = clock.SessionRemaining.TotalMilliseconds,
-            sessionTotalMs = clock.Timeline.Total.TotalMilliseconds,
-            scale = Time is ScaledTimeProvider scaled ? scaled.Scale : 1.0,
-            reps = step is { IsReps: true } ? new { count = step.Block.Reps, secondsPerRep = step.Block.SecondsPerRep } : null,
-            announcement = Live.LastAnnouncement is { } a ? new { seq = a.Sequence, text = a.Text } : null,
-        });
+        var final = clock.State.IsOver ? live.LastAnnouncement?.Text ?? (clock.Status == SessionStatus.Completed ? Announcer.Complete : Announcer.Ended) : null;
+        await _module.InvokeVoidAsync("update", new BrowserUpdate(clock.State.StepIndex, clock.Status == SessionStatus.Running, clock.State.IsOver, clock.Remaining.TotalMilliseconds, final));
     }
 
     /// <summary>Space pauses or resumes, → skips, ← goes back.</summary>
@@ -283,19 +362,23 @@ public partial class PlayerPage
 
     private static string Percent(double fraction) => (Math.Clamp(fraction, 0, 1) * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 
-    private void Release()
+    private async Task ReleaseAsync()
     {
-        if (_lease is not null)
+        if (_lease is { } lease)
         {
-            _lease.Session.Changed -= OnSessionChanged;
-            _lease.Dispose();
             _lease = null;
+            lease.Session.Changed -= OnSessionChanged;
+            await lease.DisposeAsync();
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        Release();
+        _disposed = true;
+        await _disposing.CancelAsync();
+        Connection.Changed -= OnConnectionChangedAsync;
+        Focus?.Leave();
+        await ReleaseAsync();
         if (_module is not null)
         {
             try
@@ -310,6 +393,7 @@ public partial class PlayerPage
         }
 
         _self?.Dispose();
+        _disposing.Dispose();
         GC.SuppressFinalize(this);
     }
 
