@@ -13,7 +13,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>How much faster than the wall clock sessions run, so a 10-minute session takes 15 seconds.</summary>
     public const double TimeScale = 40;
 
-    public SpineMobilityApp App { get; } = new(kestrel: true, settings: new Dictionary<string, string?> { ["Player:TimeScale"] = $"{TimeScale}" });
+    /// <summary>How long, in real seconds, a running session waits for a page to come back (the app's default is 30).</summary>
+    public const double ReconnectGraceSeconds = 5;
+
+    public SpineMobilityApp App { get; } = new(kestrel: true, settings: new Dictionary<string, string?>
+    {
+        ["Player:TimeScale"] = $"{TimeScale}",
+        ["Player:ReconnectGraceSeconds"] = $"{ReconnectGraceSeconds}",
+    });
 
     public IBrowser Browser { get; private set; } = default!;
 

@@ -196,7 +196,7 @@ public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeP
     // A running session stays while no page holds it, for the grace in which one may come back; it retires itself after.
     private void RetireIfUnheld(LiveSession live)
     {
-        if (live.Leases == 0 && live.Clock.Status != SessionStatus.Running && _live.GetValueOrDefault(live.Run.Id) == live)
+        if (live.Leases == 0 && live.IsSettled && _live.GetValueOrDefault(live.Run.Id) == live)
         {
             _live.Remove(live.Run.Id);
             live.Dispose();

@@ -11,6 +11,9 @@ const VOICE = "sm-voice";
 // How often the countdown is redrawn (faster when a test or demo runs the session clock faster).
 const TICK_MS = 100;
 
+// Real time within which this page and the server agree on the countdown.
+const SAME_MS = 250;
+
 let root = null;
 let dotnet = null;
 let planned = null; // the plan: every step as the page shows and says it
@@ -31,6 +34,21 @@ let defaults = { sound: true, voice: true };
 let connection = "up";
 let lost = null;
 let graceTimer = 0;
+
+// A server render can land with times a moment (or, replayed after a dropped connection, seconds) old.
+// The countdown of the step this page shows is its own to keep; while the connection is down or the
+// server's fresh state has not arrived, so are the step's words.
+let resyncing = false;
+const replayed = new MutationObserver(() => {
+  if (!anchor || !root) return;
+  const pos = position(performance.now());
+  if (resyncing || connection !== "up") {
+    writeStep(pos.step);
+    render(pos);
+  } else if (Number(root.dataset.step) === pos.step) {
+    render(pos);
+  }
+});
 
 // This device's own choice wins; without one, the account's (or on).
 export function preferences() {
@@ -60,10 +78,13 @@ export function start(element, dotnetRef, accountDefaults) {
   if (dialog) dialog.addEventListener("components-reconnect-state-changed", onConnectionState);
   const context = window.spine.audio();
   if (context) context.addEventListener("statechange", showSoundHint);
+  if (element) replayed.observe(root, { subtree: true, childList: true, characterData: true });
   showSoundHint();
 }
 
 export function stop() {
+  replayed.disconnect();
+  resyncing = false;
   document.removeEventListener("keydown", onKey);
   document.removeEventListener("visibilitychange", onVisibility);
   const dialog = reconnectDialog();
@@ -101,7 +122,15 @@ export function update(next) {
   const jumped = ownWay !== null && ownWay.step !== next.step;
   const first = anchor === null;
   if (connection !== "up") return; // the connection's rule decides until it is back
-  anchor = { step: next.step, remainingMs: next.remainingMs, at: now, running: next.running, over: next.over };
+  resyncing = false;
+  // Both sides count down to the same deadlines; a difference smaller than a moment's delivery is that delay, not a
+  // change, and following it would make the countdown jump back.
+  const scale = planned ? planned.scale : 1;
+  const same = ownWay !== null && !jumped && anchor.running && next.running && !next.over
+    && Math.abs(ownWay.left - next.remainingMs) < SAME_MS * scale;
+  anchor = same
+    ? { step: ownWay.step, remainingMs: ownWay.left, at: now, running: true, over: false }
+    : { step: next.step, remainingMs: next.remainingMs, at: now, running: next.running, over: next.over };
 
   if (next.over) {
     finish(next.final);
@@ -191,16 +220,24 @@ function render(pos) {
   }
 }
 
-// Shows a step as the server renders it: the same words, from the plan.
+// Shows a step as the server renders it, and says its opening words once.
 function enterStep(index, { speak: say }) {
-  const step = planned ? planned.steps[index] : null;
   if (index !== shownStep) {
     shownStep = index;
     lastSecond = null;
     saidDuring = new Set();
   }
-  if (!root || !step) return;
+  writeStep(index);
+  const step = planned ? planned.steps[index] : null;
+  if (!step) return;
+  if (say && announced !== index) speak(step.say);
+  if (say) announced = index;
+}
 
+// The step's words, from the plan: the same ones the server renders.
+function writeStep(index) {
+  const step = planned ? planned.steps[index] : null;
+  if (!root || !step) return;
   root.dataset.shownStep = String(index);
   setText("[data-step-kind]", step.kind);
   setText("[data-exercise-name]", step.name);
@@ -212,14 +249,7 @@ function enterStep(index, { speak: say }) {
   setText("[data-next-name]", step.nextName);
   setText("[data-next-dose]", step.nextDose);
   showFigure(step.figure);
-  if (connection !== "up") showRenderedStep(false);
-
-  if (say && announced !== index) {
-    announced = index;
-    speak(step.say);
-  } else if (say) {
-    announced = index;
-  }
+  if (connection !== "up" || resyncing) showRenderedStep(false);
 }
 
 function showFigure(figure) {
@@ -341,7 +371,10 @@ function connectionUp() {
   lost = null;
   setConnectionNote(null);
   // Whatever this page did meanwhile, the server's state is what counts: ask for it again.
-  if (was !== "up" && dotnet) dotnet.invokeMethodAsync("Resync").catch(() => {});
+  if (was !== "up" && dotnet) {
+    resyncing = true;
+    dotnet.invokeMethodAsync("Resync").catch(() => { resyncing = false; });
+  }
 }
 
 function setConnectionNote(text) {

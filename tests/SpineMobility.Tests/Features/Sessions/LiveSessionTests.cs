@@ -151,9 +151,12 @@ public sealed class LiveSessionTests : IAsyncLifetime
         Wait(15);
 
         await lease.SetConnectedAsync(false);
+        var changes = 0;
+        lease.Session.Changed += () => changes++;
         Wait(Grace.TotalSeconds);
 
         await EventuallyAsync(() => Task.FromResult(lease.Session.Clock.Status == SessionStatus.Paused), "the session was paused");
+        Assert.True(changes > 0, "pages were not told the session paused");
         Assert.Equal(TimeSpan.FromSeconds(35), lease.Session.Clock.Remaining);
 
         // The connection comes back late: the page shows the session paused where it was when the connection went.
@@ -226,6 +229,43 @@ public sealed class LiveSessionTests : IAsyncLifetime
         var state = (await SavedAsync(id)).State;
         Assert.Equal(TimeSpan.FromSeconds(60), state.ActiveTime);
         Assert.Equal([new DoneStep(1, 40)], state.DoneSteps);
+    }
+
+    [Fact]
+    public async Task A_session_that_ends_within_the_grace_with_nobody_back_is_not_recorded_but_paused_where_they_left()
+    {
+        var id = await StartAsync();
+        await using (await OpenAsync(id))
+        {
+            Wait(100);
+        }
+
+        // It runs to its end in memory, as the browser would on its own, but nobody came back to see it.
+        Wait(25);
+        Wait(5);
+
+        await EventuallyAsync(async () => (await SavedAsync(id)).Status == SessionStatus.Paused, "the session was paused");
+        var state = (await SavedAsync(id)).State;
+        Assert.Equal((5, TimeSpan.FromSeconds(25)), (state.StepIndex, state.StepRemaining));
+        Assert.Equal(0, await RecordedAsync(id));
+    }
+
+    [Fact]
+    public async Task A_session_that_ended_while_its_page_reconnected_is_recorded_once_the_page_is_back()
+    {
+        var id = await StartAsync();
+        await using var lease = await OpenAsync(id);
+        Wait(100);
+        await lease.SetConnectedAsync(false);
+        Wait(27);
+        Assert.Equal(0, await RecordedAsync(id));
+
+        await lease.SetConnectedAsync(true);
+
+        Assert.Equal(SessionStatus.Completed, lease.Session.Clock.Status);
+        Assert.Equal(1, await RecordedAsync(id));
+        await using var db = await Factory.CreateDbContextAsync();
+        Assert.Equal(125, (await db.CompletedSessions.SingleAsync(s => s.RunId == id)).ActiveSeconds);
     }
 
     [Fact]

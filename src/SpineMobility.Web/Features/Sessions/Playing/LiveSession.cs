@@ -12,9 +12,10 @@ public sealed record Announcement(int Sequence, string Text);
 /// current step's deadline, so the server renders when a step changes, not every second.
 /// </summary>
 /// <remarks>
-/// Only what was done counts: while no connected page shows a running session, its clock waits, for a grace period
-/// (<see cref="PlayerOptions.ReconnectGrace"/>) in which a reload or a dropped connection can come back and carry on
-/// from where it is by then. If nobody does, the session is paused as it stood when the last page left.
+/// Only what was done counts: when no connected page shows a running session any more, it runs on for a grace period
+/// (<see cref="PlayerOptions.ReconnectGrace"/>), as the browser does on its own, but only in memory: nothing is saved
+/// or recorded on nobody's behalf. A page back within the grace makes that time real; if none comes back, the session
+/// is paused as it stood when the last page left.
 /// </remarks>
 public sealed class LiveSession : IDisposable
 {
@@ -45,8 +46,11 @@ public sealed class LiveSession : IDisposable
     /// <summary>When <see cref="_connected"/> last fell to zero, while it stays there (under <see cref="_sync"/>).</summary>
     private DateTimeOffset? _noneSince;
 
-    /// <summary>While running with no connected page: when one was last there. Meanwhile the clock waits.</summary>
+    /// <summary>While in the grace period: when a connected page was last there.</summary>
     private DateTimeOffset? _leftAt;
+
+    /// <summary>While in the grace period: the state as it stood then, to pause at if nobody comes back. Null otherwise.</summary>
+    private SessionState? _atLeft;
 
     /// <summary>The moment the saved state last said a page was there.</summary>
     private DateTimeOffset _seenSavedAt;
@@ -76,7 +80,7 @@ public sealed class LiveSession : IDisposable
         _seenSavedAt = run.State.LastSeenAt ?? run.UpdatedAt;
         if (Clock.Status == SessionStatus.Running)
         {
-            _leftAt = _seenSavedAt;
+            (_leftAt, _atLeft) = (_seenSavedAt, run.State);
         }
     }
 
@@ -105,6 +109,9 @@ public sealed class LiveSession : IDisposable
     internal int Leases { get; set; }
 
     internal bool IsDisposed => _disposed;
+
+    /// <summary>Nothing left to wait for (not running, not waiting for a page to come back): it can be let go when no page holds it.</summary>
+    internal bool IsSettled => Clock.Status != SessionStatus.Running && _atLeft is null;
 
     public Task TogglePauseAsync() => ApplyAsync(c => c.TogglePause());
 
@@ -232,7 +239,7 @@ public sealed class LiveSession : IDisposable
     private async Task ChangeAsync(Func<SessionClock, SessionClock> change, bool saveEvenIfUnchanged = false, bool planChanged = false)
     {
         var changed = false;
-        var idle = false;
+        var settled = false;
         await _gate.WaitAsync();
         try
         {
@@ -242,19 +249,18 @@ public sealed class LiveSession : IDisposable
             }
 
             var before = Clock.State;
-            var watched = Reconcile(out var justLeft);
-            if (watched || Clock.Status != SessionStatus.Running)
+            var presence = Reconcile();
+            if (presence == Presence.JustLeft)
             {
-                Clock = change(Clock);
-                Clock.CatchUp();
-            }
-            else if (justLeft)
-            {
-                // What ended before the last page left was done while it was there.
-                Clock.CatchUp(until: _leftAt);
+                // Noted at once, so a restart during the grace pauses where the last page left; not a change pages show.
+                await SaveAsync();
+                before = Clock.State;
             }
 
-            // Otherwise nobody watches a running session within its grace: it waits, and nothing is done on their behalf.
+            var watched = presence is Presence.Watched or Presence.CameBack;
+            Clock = change(Clock);
+            Clock.CatchUp();
+
             changed = planChanged || !ReferenceEquals(before, Clock.State);
             if (changed && Announcer.ForChange(Clock, before.StepIndex, before.Status, FirstCue) is { } text)
             {
@@ -263,25 +269,22 @@ public sealed class LiveSession : IDisposable
 
             var now = _time.GetUtcNow();
             var seenDue = watched && Clock.Status == SessionStatus.Running && now - _seenSavedAt >= _options.SeenRefreshOnClock;
-            if (changed || saveEvenIfUnchanged || seenDue || justLeft)
+
+            // Within the grace nothing is saved: what the clock does meanwhile becomes real only if a page comes back.
+            var inGrace = _atLeft is not null;
+            if (!inGrace && (changed || saveEvenIfUnchanged || seenDue || presence is Presence.CameBack or Presence.PausedAway))
             {
                 if (Clock.Status == SessionStatus.Running)
                 {
                     // Coalesced with the step's own save: a restart with nobody connected pauses here, not later.
-                    _seenSavedAt = watched ? now : _leftAt ?? now;
-                    Clock.Seen(_seenSavedAt);
+                    _seenSavedAt = now;
+                    Clock.Seen(now);
                 }
 
-                var savePlan = planChanged || _planUnsaved;
-                SaveFailed = !await _store.SaveAsync(Run, Clock, Exercises, savePlan ? _unsavedInsertions : null);
-                _planUnsaved = savePlan && SaveFailed;
-                if (!SaveFailed)
-                {
-                    _unsavedInsertions.Clear();
-                }
+                await SaveAsync(planChanged);
             }
 
-            idle = Clock.Status != SessionStatus.Running;
+            settled = IsSettled;
             ScheduleNextWake(watched);
         }
         finally
@@ -294,21 +297,33 @@ public sealed class LiveSession : IDisposable
             Changed?.Invoke();
         }
 
-        if (idle)
+        if (settled)
         {
             // Nothing left to wait for: the owner lets it go when no page holds it.
             _idle?.Invoke(this);
         }
     }
 
-    /// <summary>
-    /// Applies the grace rule before anything else touches a running clock: when nobody connected came back in time, it
-    /// pauses where the last page left it. Returns whether a connected page watches the session.
-    /// </summary>
-    /// <param name="justLeft">The last connected page has just left (or the session was loaded with none).</param>
-    private bool Reconcile(out bool justLeft)
+    private async Task SaveAsync(bool planChanged = false)
     {
-        justLeft = false;
+        var savePlan = planChanged || _planUnsaved;
+        SaveFailed = !await _store.SaveAsync(Run, Clock, Exercises, savePlan ? _unsavedInsertions : null);
+        _planUnsaved = savePlan && SaveFailed;
+        if (!SaveFailed)
+        {
+            _unsavedInsertions.Clear();
+        }
+    }
+
+    private enum Presence { Watched, CameBack, JustLeft, Waiting, PausedAway, Unwatched }
+
+    /// <summary>
+    /// Applies the grace rule before anything else touches the clock: the last page leaving starts the grace (noted in
+    /// the saved state at once), a page back within it carries on, and when it has passed the session pauses where the
+    /// last page left it.
+    /// </summary>
+    private Presence Reconcile()
+    {
         int connected;
         DateTimeOffset? noneSince;
         lock (_sync)
@@ -316,30 +331,41 @@ public sealed class LiveSession : IDisposable
             (connected, noneSince) = (_connected, _noneSince);
         }
 
+        if (_atLeft is { } atLeft && _leftAt is { } left)
+        {
+            var waited = new SessionClock(Clock.Timeline, atLeft, _time);
+            if (waited.PauseIfAbandoned(left, _options.GraceOnClock))
+            {
+                Clock = waited;
+                (_atLeft, _leftAt) = (null, null);
+                return Presence.PausedAway;
+            }
+
+            if (connected == 0)
+            {
+                return Presence.Waiting;
+            }
+
+            (_atLeft, _leftAt) = (null, null);
+            return Presence.CameBack;
+        }
+
+        if (connected > 0)
+        {
+            return Presence.Watched;
+        }
+
         if (Clock.Status != SessionStatus.Running)
         {
-            _leftAt = null;
-            return connected > 0;
+            return Presence.Unwatched;
         }
 
-        if (connected == 0 && _leftAt is null)
-        {
-            _leftAt = noneSince ?? _time.GetUtcNow();
-            justLeft = true;
-        }
-
-        if (_leftAt is { } left && Clock.PauseIfAbandoned(left, _options.GraceOnClock))
-        {
-            _leftAt = null;
-            justLeft = false;
-        }
-        else if (connected > 0)
-        {
-            // Back within the grace: the clock carries on from where it is by now, the time meanwhile included.
-            _leftAt = null;
-        }
-
-        return connected > 0;
+        // The last page has just left: what ended before then was done while it was there.
+        var leftAt = noneSince ?? _time.GetUtcNow();
+        Clock.CatchUp(until: leftAt);
+        Clock.Seen(leftAt);
+        (_atLeft, _leftAt, _seenSavedAt) = (Clock.State, leftAt, leftAt);
+        return Presence.JustLeft;
     }
 
     private string? FirstCue(string slug) => _exercises.GetValueOrDefault(slug)?.Cues.FirstOrDefault();
@@ -351,15 +377,15 @@ public sealed class LiveSession : IDisposable
         {
             _timer?.Dispose();
             _timer = null;
-            if (_disposed || Clock.Status != SessionStatus.Running)
+            if (_disposed || (Clock.Status != SessionStatus.Running && _leftAt is null))
             {
                 return;
             }
 
             var now = _time.GetUtcNow();
-            var next = watched
-                ? Min(Clock.State.StepEndsAt!.Value, _seenSavedAt + _options.SeenRefreshOnClock)
-                : (_leftAt ?? now) + _options.GraceOnClock;
+            var next = _leftAt is { } left
+                ? Clock.State.StepEndsAt is { } end ? Min(end, left + _options.GraceOnClock) : left + _options.GraceOnClock
+                : watched ? Min(Clock.State.StepEndsAt!.Value, _seenSavedAt + _options.SeenRefreshOnClock) : now + _options.GraceOnClock;
 
             // A timer may fire a hair early; the wake then changes nothing and schedules the remainder.
             var due = next > now ? next - now : TimeSpan.Zero;

@@ -12,6 +12,7 @@ namespace SpineMobility.Web.Features.Sessions.Playing;
 public partial class PlayerPage
 {
     private readonly CancellationTokenSource _disposing = new();
+    private readonly SemaphoreSlim _browser = new(1, 1);
     private LiveSessionLease? _lease;
     private ElementReference _root;
     private IJSObjectReference? _module;
@@ -209,13 +210,28 @@ public partial class PlayerPage
     [JSInvokable]
     public Task Resync() => InvokeAsync(async () =>
     {
-        _sentToBrowser = null;
-        _planSent = null;
-        if (Live is not null)
+        if (Live is null)
         {
-            await Live.CatchUpAsync();
-            await SendToBrowserAsync();
+            return;
         }
+
+        await Live.CatchUpAsync();
+        await _browser.WaitAsync();
+        try
+        {
+            _sentToBrowser = null;
+            _planSent = null;
+            if (!_disposed)
+            {
+                await SendToBrowserAsync();
+            }
+        }
+        finally
+        {
+            _browser.Release();
+        }
+
+        StateHasChanged();
     });
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -225,29 +241,49 @@ public partial class PlayerPage
             return;
         }
 
-        if (_module is null)
+        // One conversation with the browser at a time: renders can follow each other while a call is still out, and a
+        // second "start" after the plan had been sent would leave the browser without it.
+        await _browser.WaitAsync();
+        try
         {
-            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/player.js");
-            _self = DotNetObjectReference.Create(this);
-            // An account's sound choices are the defaults on a device that has made none of its own.
-            var defaults = Visitor?.UserId is { } userId && await Settings.GetAsync(userId, Visitor.BrowserTimeZone) is { } settings
-                ? new SoundPreferences(settings.Sound, settings.Voice)
-                : new SoundPreferences(true, true);
-            await _module.InvokeVoidAsync("start", Clock!.State.IsOver ? null : _root, _self, defaults);
-            var preferences = await _module.InvokeAsync<SoundPreferences>("preferences");
-            var reducedMotion = await _module.InvokeAsync<bool>("reducedMotion");
-            if (preferences.Sound != _sound || preferences.Voice != _voice || reducedMotion != _reducedMotion)
+            if (_disposed)
             {
-                (_sound, _voice, _reducedMotion) = (preferences.Sound, preferences.Voice, reducedMotion);
-                StateHasChanged();
+                return;
+            }
+
+            if (_module is null)
+            {
+                await StartBrowserAsync();
+            }
+
+            await SendToBrowserAsync();
+            if (_focusControls)
+            {
+                _focusControls = false;
+                await _module!.InvokeVoidAsync("focusControls");
             }
         }
-
-        await SendToBrowserAsync();
-        if (_focusControls)
+        finally
         {
-            _focusControls = false;
-            await _module.InvokeVoidAsync("focusControls");
+            _browser.Release();
+        }
+    }
+
+    private async Task StartBrowserAsync()
+    {
+        _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/player.js");
+        _self = DotNetObjectReference.Create(this);
+        // An account's sound choices are the defaults on a device that has made none of its own.
+        var defaults = Visitor?.UserId is { } userId && await Settings.GetAsync(userId, Visitor.BrowserTimeZone) is { } settings
+            ? new SoundPreferences(settings.Sound, settings.Voice)
+            : new SoundPreferences(true, true);
+        await _module.InvokeVoidAsync("start", Clock!.State.IsOver ? null : _root, _self, defaults);
+        var preferences = await _module.InvokeAsync<SoundPreferences>("preferences");
+        var reducedMotion = await _module.InvokeAsync<bool>("reducedMotion");
+        if (preferences.Sound != _sound || preferences.Voice != _voice || reducedMotion != _reducedMotion)
+        {
+            (_sound, _voice, _reducedMotion) = (preferences.Sound, preferences.Voice, reducedMotion);
+            StateHasChanged();
         }
     }
 
