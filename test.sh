@@ -1,28 +1,84 @@
 #!/usr/bin/env bash
 # Runs every test of SpineMobility: unit, component (bUnit), HTTP (WebApplicationFactory) and
-# browser (Playwright in Debian's Chromium, with axe-core from npm for the accessibility scans).
-# Installs Chromium and Node.js from apt when they are missing, and axe-core from package-lock.json.
-# Extra arguments go to `dotnet test`, e.g. ./test.sh --filter "FullyQualifiedName~Streak".
+# browser (Playwright in Debian's Chromium, with axe-core from npm for the accessibility scans), all on
+# SQLite; then the HTTP/integration tests once more on a throwaway PostgreSQL it starts and removes.
+# Installs Chromium, Node.js and PostgreSQL from apt when they are missing, and axe-core and Redocly from package-lock.json.
+# Extra arguments go to both `dotnet test` runs, e.g. ./test.sh --filter "FullyQualifiedName~Streak".
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
 apt_install() {
-  echo "Installing $* from Debian's packages for the browser tests..."
+  echo "Installing $* from Debian's packages for the tests..."
   if [ "$(id -u)" -eq 0 ]; then
     apt-get update -qq && apt-get install -y -qq "$@" >/dev/null
   elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
     sudo apt-get update -qq && sudo apt-get install -y -qq "$@" >/dev/null
   else
-    echo "The browser tests need: $*. Run 'sudo apt-get install $*' and try again." >&2
+    echo "The tests need: $*. Run 'sudo apt-get install $*' and try again." >&2
     exit 1
   fi
 }
 
 [ -x /usr/bin/chromium ] || apt_install chromium
 command -v npm >/dev/null || apt_install nodejs npm
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || apt_install postgresql
 
-# The exact axe-core the lock file names; the tests read it from node_modules, nothing downloads at run time.
+# The exact axe-core and Redocly CLI the lock file names; the tests read them from node_modules, nothing downloads at run time.
 npm ci --prefix tests/SpineMobility.EndToEnd --no-audit --no-fund --loglevel=error >/dev/null
 
 dotnet tool restore >/dev/null
-dotnet test SpineMobility.sln --nologo "$@"
+
+# The committed drawings are exactly what tools/illustrations/draw.cs draws: draw them afresh and compare.
+drawn=$(mktemp -d)
+dotnet run tools/illustrations/draw.cs -- --out "$drawn" >/dev/null
+if ! diff -r content/illustrations "$drawn" >/dev/null; then
+  diff -r -q content/illustrations "$drawn" >&2 || true
+  rm -rf "$drawn"
+  echo "content/illustrations is not what tools/illustrations/draw.cs draws. Edit the pose in draw.cs, run 'dotnet run tools/illustrations/draw.cs' and commit the SVGs." >&2
+  exit 1
+fi
+rm -rf "$drawn"
+
+
+# --- A throwaway PostgreSQL: a cluster in a temporary folder, on a free port, as a user that is not root. ---
+pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+pg_dir="$(mktemp -d "${TMPDIR:-/tmp}/spinemobility-pg.XXXXXX")"
+as_pg_user() { "$@"; }
+if [ "$(id -u)" -eq 0 ]; then
+  # PostgreSQL refuses to run as root; Debian's package created the postgres user.
+  chown postgres "$pg_dir"
+  as_pg_user() { runuser -u postgres -- "$@"; }
+fi
+
+stop_postgres() {
+  if [ -f "$pg_dir/data/postmaster.pid" ]; then
+    as_pg_user "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$pg_dir"
+}
+trap stop_postgres EXIT
+trap 'exit 130' INT TERM
+
+# Durability is pointless for a cluster that is deleted at the end; without it, tests run faster.
+as_pg_user "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust -E UTF8 --no-sync >"$pg_dir/initdb.log" 2>&1 \
+  || { cat "$pg_dir/initdb.log" >&2; exit 1; }
+pg_port=""
+for _ in 1 2 3 4 5; do
+  port=$(( 20000 + RANDOM % 40000 ))
+  (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue  # taken
+  if as_pg_user "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 30 start \
+      -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null; then
+    pg_port=$port
+    break
+  fi
+done
+[ -n "$pg_port" ] || { echo "Could not start the test PostgreSQL; its log:" >&2; cat "$pg_dir/server.log" >&2; exit 1; }
+echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') for the tests on 127.0.0.1:$pg_port ($pg_dir)"
+export SPINEMOBILITY_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres"
+
+# --- Everything on SQLite, then the integration tests on PostgreSQL; both run, and both must pass. ---
+status=0
+dotnet test SpineMobility.sln --nologo "$@" || status=$?
+echo "Integration tests on PostgreSQL:"
+SPINEMOBILITY_TEST_DATABASE=postgres dotnet test tests/SpineMobility.IntegrationTests --no-build --nologo "$@" || status=$?
+exit "$status"

@@ -3,6 +3,12 @@ using SpineMobility.Benchmarks;
 
 // dotnet run -c Release --project bench/SpineMobility.Benchmarks -- --filter '*'
 // dotnet run -c Release --project bench/SpineMobility.Benchmarks -- player-renders http://127.0.0.1:5099 [seconds]
+// dotnet run -c Release --project bench/SpineMobility.Benchmarks -- plan-shape [minutes...]
+if (args is ["plan-shape", .. var lengths])
+{
+    return PlanShape.Run(lengths);
+}
+
 if (args is ["player-renders", var url, .. var rest])
 {
     var seconds = rest.Length > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 60;

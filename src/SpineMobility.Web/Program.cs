@@ -1,10 +1,19 @@
 using SpineMobility.Web.Data;
 using SpineMobility.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// "copy-from-sqlite <file> [settings]" copies an existing SQLite installation into the configured database, then exits.
+var copyFrom = args is [DatabaseCopy.Command, ..] ? args.ElementAtOrDefault(1) ?? "" : null;
+var builder = WebApplication.CreateBuilder(copyFrom is null ? args : args[Math.Min(2, args.Length)..]);
 builder.AddSpineMobility();
 
 var app = builder.Build();
+if (copyFrom is not null)
+{
+    var copied = await app.CopyFromSqliteAsync(copyFrom);
+    await app.DisposeAsync();
+    return copied;
+}
+
 if (!await app.PrepareDatabaseAsync())
 {
     await app.DisposeAsync();

@@ -11,7 +11,7 @@ public static class RecordedSessions
 {
     public const string AnyBrowser = "cccccccccccccccccccccccccccccccc";
 
-    /// <summary>A run and, when <paramref name="completed"/>, its completed session: 570 s on cat-cow, checked in before and after.</summary>
+    /// <summary>A run and, when <paramref name="completed"/>, its completed session: 570 s (or <paramref name="activeSeconds"/>) with 90 s on cat-cow, checked in before and after.</summary>
     public static async Task<Guid> RecordSessionAsync(
         this SpineMobilityApp app,
         string? userId,
@@ -19,7 +19,8 @@ public static class RecordedSessions
         DateTimeOffset finishedAt,
         string zone = "Europe/Berlin",
         string browserKey = AnyBrowser,
-        bool completed = true)
+        bool completed = true,
+        int activeSeconds = 570)
     {
         await using var db = app.CreateDbContext();
         var exercise = await db.Exercises.AsNoTracking().SingleAsync(e => e.Slug == "cat-cow");
@@ -49,7 +50,7 @@ public static class RecordedSessions
                 LocalDate = TimeZones.LocalDate(finishedAt, zone),
                 StartedAt = finishedAt.AddMinutes(-10),
                 FinishedAt = finishedAt,
-                ActiveSeconds = 570,
+                ActiveSeconds = activeSeconds,
                 PlannedSeconds = 600,
                 Finished = true,
                 Exercises = [new CompletedExercise { ExerciseId = exercise.Id, Phase = SessionPhase.Mobility, Seconds = 90 }],

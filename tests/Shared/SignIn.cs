@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using SpineMobility.Web.Features.Account;
 
@@ -46,6 +47,35 @@ public static partial class SignIn
             client.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// A client whose cookies live in <paramref name="cookies"/>, which a test can copy to another client: a second
+    /// tab of the same browser, or someone holding a copy of the cookie. It does not follow redirects.
+    /// </summary>
+    public static HttpClient ClientWith(this SpineMobilityApp app, CookieContainer cookies) =>
+        app.CreateDefaultClient(new CookieContainerHandler(cookies));
+
+    /// <summary>A copy of every cookie in <paramref name="cookies"/>.</summary>
+    public static CookieContainer Copy(this CookieContainer cookies)
+    {
+        var copy = new CookieContainer();
+        copy.Add(cookies.GetAllCookies());
+        return copy;
+    }
+
+    /// <summary>Signs in through the form with a client on <paramref name="cookies"/>; throws unless it worked.</summary>
+    public static async Task<HttpClient> SignedInClientAsync(this SpineMobilityApp app, string email, string password, CookieContainer cookies)
+    {
+        var client = app.ClientWith(cookies);
+        using var response = await client.SignInAsync(email, password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            client.Dispose();
+            throw new InvalidOperationException($"Signing in as {email} answered {(int)response.StatusCode}, not a redirect.");
+        }
+
+        return client;
     }
 
     /// <summary>Posts the sign-in form with this client (and its cookies); the answer is a redirect when it worked.</summary>

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SpineMobility.Testing;
+using SpineMobility.Web.Shared;
 
 namespace SpineMobility.EndToEnd;
 
@@ -16,11 +18,34 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>How long, in real seconds, a running session waits for a page to come back (the app's default is 30).</summary>
     public const double ReconnectGraceSeconds = 5;
 
-    public SpineMobilityApp App { get; } = new(kestrel: true, settings: new Dictionary<string, string?>
-    {
-        ["Player:TimeScale"] = $"{TimeScale}",
-        ["Player:ReconnectGraceSeconds"] = $"{ReconnectGraceSeconds}",
-    });
+    /// <summary>How often an open page checks its sign-in (30 s would make the tests of ended sign-ins wait that long).</summary>
+    public static readonly TimeSpan RevalidationInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Every browser's time zone (Playwright's <c>TimezoneId</c>), whatever the machine's zone: a day in the app
+    /// is the day in this zone.
+    /// </summary>
+    public const string TimeZone = "Europe/Berlin";
+
+    /// <summary>
+    /// Where the app's fast clock starts, whatever the time of day the suite runs at: 09:00 in Berlin, so even a
+    /// slow run (ten minutes of suite are almost seven hours on the fast clock) ends on the same day.
+    /// </summary>
+    public static readonly DateTimeOffset ClockStart = new(2026, 11, 26, 8, 0, 0, TimeSpan.Zero);
+
+    public SpineMobilityApp App { get; } = new(
+        kestrel: true,
+        settings: new Dictionary<string, string?>
+        {
+            ["Accounts:RevalidationInterval"] = RevalidationInterval.ToString(),
+            // The player needs the scale too (the browser counts down on its own, and the grace is real time).
+            ["Player:TimeScale"] = $"{TimeScale}",
+            ["Player:ReconnectGraceSeconds"] = $"{ReconnectGraceSeconds}",
+        },
+        services: s => s.AddSingleton<TimeProvider>(new ScaledTimeProvider(TimeProvider.System, TimeScale, ClockStart)));
+
+    /// <summary>The app's now, on its fast clock.</summary>
+    public DateTimeOffset Now => App.Services.GetRequiredService<TimeProvider>().GetUtcNow();
 
     public IBrowser Browser { get; private set; } = default!;
 

@@ -29,6 +29,7 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
             BaseURL = Fixture.BaseAddress.ToString(),
             ViewportSize = new() { Width = Width, Height = 900 },
             Locale = "en-GB",
+            TimezoneId = BrowserFixture.TimeZone,
         });
         _context.SetDefaultTimeout(15_000);
         Page = await _context.NewPageAsync();

@@ -1,13 +1,29 @@
 // Draws the exercise illustrations in content/illustrations: a START and an END frame per exercise,
 // each a side- or front-view line figure on the same 240x180 canvas.
-// Run from the repository root: dotnet run tools/illustrations/draw.cs  (add --check to list limb lengths)
+// Run from the repository root: dotnet run tools/illustrations/draw.cs
+//   -- --out DIR       draw into DIR instead (test.sh compares that with the committed drawings)
+//   -- --sheet FILE    also write a contact sheet: every drawing at 240 and 120 px, light and dark
+//   -- --check         list limb lengths per frame
 using System.Globalization;
+using System.Net;
 using System.Text;
 
-var outDir = Path.Combine(Directory.GetCurrentDirectory(), "content", "illustrations");
-if (!Directory.Exists(Path.Combine(Directory.GetCurrentDirectory(), "content")))
+string? Option(string name)
 {
-    Console.Error.WriteLine("Run this from the repository root (the folder that holds content/).");
+    var at = Array.IndexOf(args, name);
+    return at < 0 ? null : at + 1 < args.Length && !args[at + 1].StartsWith("--", StringComparison.Ordinal) ? args[at + 1] : "";
+}
+
+if (Option("--out") == "" || Option("--sheet") == "")
+{
+    Console.Error.WriteLine("--out needs a folder and --sheet a file: dotnet run tools/illustrations/draw.cs -- --out /tmp/drawings --sheet /tmp/sheet.html");
+    return 1;
+}
+
+var outDir = Option("--out") is { } o ? Path.GetFullPath(o) : Path.Combine(Directory.GetCurrentDirectory(), "content", "illustrations");
+if (Option("--out") is null && !Directory.Exists(Path.Combine(Directory.GetCurrentDirectory(), "content")))
+{
+    Console.Error.WriteLine("Run this from the repository root (the folder that holds content/), or name a folder with --out.");
     return 1;
 }
 
@@ -27,6 +43,12 @@ foreach (var exercise in Catalog.All())
 }
 
 Console.WriteLine($"Wrote the illustrations to {outDir}");
+if (Option("--sheet") is { } sheet)
+{
+    File.WriteAllText(sheet, ContactSheet.Html(Catalog.All().Select(e => e.Slug), outDir, Path.GetDirectoryName(Path.GetFullPath(sheet))!));
+    Console.WriteLine($"Wrote the contact sheet to {Path.GetFullPath(sheet)}");
+}
+
 return 0;
 
 /// <summary>A point on the 240x180 canvas (y grows downward).</summary>
@@ -74,16 +96,47 @@ internal sealed record Pose(P Head, P Neck, P Mid, P Pelvis, Limb ArmNear, Limb 
     /// <summary>In a front view both sides are drawn alike; in a side view the far limbs are lighter.</summary>
     public bool Front { get; init; }
 
-    public Pose Move(P d) => new(Head + d, Neck + d, Mid + d, Pelvis + d, ArmNear.Move(d), ArmFar.Move(d), LegNear.Move(d), LegFar.Move(d)) { Front = Front };
+    /// <summary>
+    /// Which way the top of the head points, in degrees clockwise from straight up; by default the way the neck
+    /// points. Set it where the head stays level while the neck moves (a chin tuck).
+    /// </summary>
+    public double? HeadAxis { get; init; }
+
+    public Pose Move(P d) => new(Head + d, Neck + d, Mid + d, Pelvis + d, ArmNear.Move(d), ArmFar.Move(d), LegNear.Move(d), LegFar.Move(d)) { Front = Front, HeadAxis = HeadAxis };
 }
 
-/// <summary>One frame: a pose, the parts that move (accent colour) and optional accent arrows.</summary>
-internal sealed record Frame(Pose Pose, Part Accent, params string[] Arrows);
+/// <summary>
+/// One frame: a pose, the parts that move (accent colour), optional accent arrows, and optionally a dashed
+/// outline of where the head was at the start, so a small head movement shows in one still picture.
+/// </summary>
+internal sealed record Frame(Pose Pose, Part Accent, params string[] Arrows)
+{
+    public Pose? GhostHead { get; init; }
+}
 
 internal enum Chair { None, Side, Front }
 
-/// <summary>The props behind the figure; the same for both frames of an exercise.</summary>
-internal sealed record Scene(bool Mat = false, Chair Chair = Chair.None, P? Roller = null);
+/// <summary>
+/// How close the picture is taken: the grid point <paramref name="Focus"/> lands on <paramref name="To"/>, enlarged
+/// <paramref name="Zoom"/> times. Lines keep one width on screen whatever the zoom, so every drawing has one line style.
+/// </summary>
+internal sealed record Camera(double Zoom, P Focus, P To)
+{
+    /// <summary>The whole standing or chair-seated figure.</summary>
+    public static readonly Camera Whole = new(1, (120, Svg.FloorY), (120, Svg.FloorY));
+
+    /// <summary>Sitting on a chair: the whole figure with the chair, closer than standing, the floor near the bottom.</summary>
+    public static Camera OnAChair(double x) => new(1.2, (x, Svg.FloorY), (120, Svg.FloorY + 3.3));
+
+    /// <summary>Lying, kneeling or sitting on a mat: the body is long and low, so come closer and keep the floor low.</summary>
+    public static Camera OnTheMat(double x) => new(1.3, (x, Svg.FloorY), (120, Svg.FloorY - 2));
+}
+
+/// <summary>The props behind the figure and the camera; the same for both frames of an exercise.</summary>
+internal sealed record Scene(bool Mat = false, Chair Chair = Chair.None, P? Roller = null, Camera? Camera = null)
+{
+    public Camera View => Camera ?? Camera.Whole;
+}
 
 internal sealed record Exercise(string Slug, Scene Scene, Frame Start, Frame End);
 
@@ -124,7 +177,10 @@ internal static class Body
 internal static class Svg
 {
     private const string Ink = "#37474F", FarInk = "#8A9BA5", Accent = "#2E7D5B", FarAccent = "#7DB39A", Prop = "#98AAB4";
-    private const double Limb = 8, FarLimb = 7, Torso = 10, HeadRadius = 10;
+    private const double Limb = 8, FarLimb = 7, Torso = 10;
+
+    /// <summary>The head is a little taller than wide, so a tilt of it shows, not only where it is.</summary>
+    private const double HeadHalfWidth = 9, HeadHalfHeight = 10.8;
 
     /// <summary>Top of the floor; a limb lying on it has its centre line at y 144.</summary>
     public const double FloorY = 150;
@@ -132,29 +188,49 @@ internal static class Svg
     /// <summary>How much the group enlarges the grid, and how far it then moves it up.</summary>
     private const double Scale = 1.2, OffsetY = -8;
 
-    /// <summary>The top of the mat (its band is drawn 6 wide on y 151), and the radius of a foam roller lying on it.</summary>
+    /// <summary>The top of the mat (with the whole-figure camera its band is drawn 6 wide on y 151), and the radius of a foam roller lying on it.</summary>
     public const double MatTop = FloorY - 2, RollerRadius = 9;
+
+    /// <summary>The centre line of a limb lying on the mat.</summary>
+    private const double LyingY = MatTop - (Limb / 2);
 
     public static string Render(Scene scene, Frame frame)
     {
         var sb = new StringBuilder();
+        var camera = scene.View;
+        // Poses are written on a 240x180 grid with the floor at y 150. The group enlarges them so the figures fill
+        // the frame: with the whole-figure camera the floor lands at y 172, a standing head's top at y 4, and
+        // x 20..220 of the grid spans the width; a closer camera enlarges more about its focus. Line widths are
+        // divided by the camera's zoom, so a line is as wide on screen in a close-up as in a whole figure.
+        var zoom = Scale * camera.Zoom;
+        var dx = (Scale * (camera.To.X - (camera.Focus.X * camera.Zoom))) + (120 * (1 - Scale));
+        var dy = (Scale * (camera.To.Y - (camera.Focus.Y * camera.Zoom))) + OffsetY;
+        var w = 1 / camera.Zoom;
         sb.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 240 180\" role=\"img\">\n");
-        // Poses are written on a 240x180 grid with the floor at y 150; the group enlarges them (the same for
-        // every drawing, about the picture's vertical centre line) so the figures fill the frame: the floor
-        // lands at y 172, a standing head's top at y 4, and x 20..220 of the grid spans the width.
-        sb.Append($"<g fill=\"none\" stroke-linecap=\"round\" stroke-linejoin=\"round\" transform=\"matrix({F(Scale)} 0 0 {F(Scale)} {F(120 * (1 - Scale))} {F(OffsetY)})\">\n");
-        Props(sb, scene);
+        sb.Append($"<g fill=\"none\" stroke-linecap=\"round\" stroke-linejoin=\"round\" transform=\"matrix({F(zoom, 4)} 0 0 {F(zoom, 4)} {F(dx)} {F(dy)})\">\n");
+
+        // Floor and mat run across the same part of the picture whatever the camera: x 8..232 and 14..226 on screen.
+        double GridX(double screenX) => (screenX - dx) / zoom;
+        Props(sb, scene, GridX, w);
 
         var pose = frame.Pose;
         var accent = frame.Accent;
         string Colour(Part part, bool far) => (accent & part) != 0 ? (far ? FarAccent : Accent) : (far ? FarInk : Ink);
         var farShade = !pose.Front;
 
-        LimbPath(sb, pose.LegFar, Colour(Part.LegFar, farShade), farShade ? FarLimb : Limb);
-        LimbPath(sb, pose.ArmFar, Colour(Part.ArmFar, farShade), farShade ? FarLimb : Limb);
+        if (frame.GhostHead is { } ghost)
+        {
+            // Where the head started: a dashed outline behind the figure, in the light accent.
+            var dash = $" stroke-dasharray=\"{F(4 * w)} {F(3.5 * w)}\"";
+            sb.Append($"<path d=\"M{F(ghost.Neck)}L{F(NeckEnd(ghost, 0))}\" stroke=\"{FarAccent}\" stroke-width=\"{F(2.5 * w)}\"{dash}/>\n");
+            Head(sb, ghost, $"stroke=\"{FarAccent}\" stroke-width=\"{F(2.5 * w)}\"{dash}", 1.25 * w);
+        }
+
+        LimbPath(sb, pose.LegFar, Colour(Part.LegFar, farShade), (farShade ? FarLimb : Limb) * w);
+        LimbPath(sb, pose.ArmFar, Colour(Part.ArmFar, farShade), (farShade ? FarLimb : Limb) * w);
         if ((pose.LegNear.Root - pose.LegFar.Root).Length > 4)
         {
-            Line(sb, Colour(Part.Hips, false), Torso, pose.LegNear.Root, pose.LegFar.Root);
+            Line(sb, Colour(Part.Hips, false), Torso * w, pose.LegNear.Root, pose.LegFar.Root);
         }
 
         // The spine: a quadratic curve from the pelvis through Mid to the neck, split in half so the
@@ -166,54 +242,70 @@ internal static class Svg
         var upper = Colour(Part.UpperSpine, false);
         if (lower == upper)
         {
-            Path(sb, upper, Torso, $"M{F(pose.Pelvis)}C{F(pose.Pelvis + ((control - pose.Pelvis) * (2.0 / 3)))} {F(pose.Neck + ((control - pose.Neck) * (2.0 / 3)))} {F(pose.Neck)}");
+            Path(sb, upper, Torso * w, $"M{F(pose.Pelvis)}C{F(pose.Pelvis + ((control - pose.Pelvis) * (2.0 / 3)))} {F(pose.Neck + ((control - pose.Neck) * (2.0 / 3)))} {F(pose.Neck)}");
         }
         else
         {
-            Path(sb, lower, Torso, $"M{F(pose.Pelvis)}Q{F(lowerControl)} {F(pose.Mid)}");
-            Path(sb, upper, Torso, $"M{F(pose.Mid)}Q{F(upperControl)} {F(pose.Neck)}");
+            Path(sb, lower, Torso * w, $"M{F(pose.Pelvis)}Q{F(lowerControl)} {F(pose.Mid)}");
+            Path(sb, upper, Torso * w, $"M{F(pose.Mid)}Q{F(upperControl)} {F(pose.Neck)}");
         }
 
         if ((pose.ArmNear.Root - pose.ArmFar.Root).Length > 4)
         {
-            Line(sb, Colour(Part.Shoulders, false), Torso, pose.ArmNear.Root, pose.ArmFar.Root);
+            Line(sb, Colour(Part.Shoulders, false), Torso * w, pose.ArmNear.Root, pose.ArmFar.Root);
         }
 
         // Neck and head.
         var head = Colour(Part.Head, false);
-        var neckEnd = pose.Neck + ((pose.Head - pose.Neck).Unit * Math.Max(0, (pose.Head - pose.Neck).Length - HeadRadius + 2));
-        Line(sb, head, Limb - 1, pose.Neck, neckEnd);
-        sb.Append($"<circle cx=\"{F(pose.Head.X)}\" cy=\"{F(pose.Head.Y)}\" r=\"{F(HeadRadius)}\" fill=\"{head}\"/>\n");
+        Line(sb, head, (Limb - 1) * w, pose.Neck, NeckEnd(pose, 2));
+        Head(sb, pose, $"fill=\"{head}\"", 0);
 
-        LimbPath(sb, pose.LegNear, Colour(Part.LegNear, false), Limb);
-        LimbPath(sb, pose.ArmNear, Colour(Part.ArmNear, false), Limb);
+        LimbPath(sb, pose.LegNear, Colour(Part.LegNear, false), Limb * w);
+        LimbPath(sb, pose.ArmNear, Colour(Part.ArmNear, false), Limb * w);
 
         foreach (var arrow in frame.Arrows)
         {
-            Path(sb, Accent, 3, arrow);
+            Path(sb, Accent, 3 * w, arrow);
         }
 
         sb.Append("</g>\n</svg>\n");
         return sb.ToString();
     }
 
-    private static void Props(StringBuilder sb, Scene scene)
+    /// <summary>The head: an upright oval turned to <see cref="Pose.HeadAxis"/>, shrunk by <paramref name="inset"/> (for an outline).</summary>
+    private static void Head(StringBuilder sb, Pose pose, string paint, double inset)
     {
-        Path(sb, Prop, 3, $"M28 {F(FloorY + 1.5)}H212");
+        var up = pose.Head - pose.Neck;
+        var axis = pose.HeadAxis ?? (Math.Atan2(up.X, -up.Y) * 180 / Math.PI);
+        var turn = Math.Abs(axis) < 0.05 ? "" : $" transform=\"rotate({F(axis)} {F(pose.Head)})\"";
+        sb.Append($"<ellipse cx=\"{F(pose.Head.X)}\" cy=\"{F(pose.Head.Y)}\" rx=\"{F(HeadHalfWidth - inset)}\" ry=\"{F(HeadHalfHeight - inset)}\"{turn} {paint}/>\n");
+    }
+
+    /// <summary>The neck runs from its base toward the head's centre, stopping <paramref name="inside"/> past the bottom of the head.</summary>
+    private static P NeckEnd(Pose pose, double inside) =>
+        pose.Neck + ((pose.Head - pose.Neck).Unit * Math.Max(0, (pose.Head - pose.Neck).Length - HeadHalfHeight + inside));
+
+    private static void Props(StringBuilder sb, Scene scene, Func<double, double> gridX, double w)
+    {
+        // Poses put a limb lying on the mat at y 144; thinner lines (a closer camera) lift the mat and floor so it
+        // still touches them: the mat's band starts where that limb's edge is, the floor line runs inside the band.
+        var matTop = LyingY + (Limb / 2 * w);
+        var floorTop = matTop + (2 * w);
+        Path(sb, Prop, 3 * w, $"M{F(gridX(8))} {F(floorTop + (1.5 * w))}H{F(gridX(232))}");
         if (scene.Mat)
         {
             // A mat seen edge-on: a thicker band lying on the floor line.
-            Path(sb, Prop, 6, $"M34 {F(FloorY + 1)}H206");
+            Path(sb, Prop, 6 * w, $"M{F(gridX(14))} {F(matTop + (3 * w))}H{F(gridX(226))}");
         }
 
         switch (scene.Chair)
         {
             case Chair.Side:
                 // Seat, backrest on the left (the figure faces right), front leg.
-                Path(sb, Prop, 4, $"M84 118H124M86 {F(FloorY)}V72M122 118V{F(FloorY)}");
+                Path(sb, Prop, 4 * w, $"M84 118H124M86 {F(floorTop)}V72M122 118V{F(floorTop)}");
                 break;
             case Chair.Front:
-                Path(sb, Prop, 4, $"M88 118H152M92 118V{F(FloorY)}M148 118V{F(FloorY)}");
+                Path(sb, Prop, 4 * w, $"M88 118H152M92 118V{F(floorTop)}M148 118V{F(floorTop)}");
                 break;
             case Chair.None:
                 break;
@@ -223,7 +315,7 @@ internal static class Svg
         {
             // A foam roller seen end-on: a solid disc with a dark rim, so it reads as a solid object (not a wheel
             // or a ring) on both themes; its outer edge is RollerRadius + 1.
-            sb.Append($"<circle cx=\"{F(r.X)}\" cy=\"{F(r.Y)}\" r=\"{F(RollerRadius)}\" fill=\"{Prop}\" stroke=\"{Ink}\" stroke-width=\"2\"/>\n");
+            sb.Append($"<circle cx=\"{F(r.X)}\" cy=\"{F(r.Y)}\" r=\"{F(RollerRadius)}\" fill=\"{Prop}\" stroke=\"{Ink}\" stroke-width=\"{F(2 * w)}\"/>\n");
         }
     }
 
@@ -244,6 +336,8 @@ internal static class Svg
         sb.Append($"<path d=\"{d}\" stroke=\"{colour}\" stroke-width=\"{F(width)}\"/>\n");
 
     public static string F(double v) => Math.Round(v, 1).ToString("0.#", CultureInfo.InvariantCulture);
+
+    public static string F(double v, int digits) => Math.Round(v, digits).ToString("0.####", CultureInfo.InvariantCulture);
 
     public static string F(P p) => $"{F(p.X)} {F(p.Y)}";
 
@@ -293,12 +387,54 @@ internal static class Arrow
     }
 }
 
+/// <summary>
+/// A page to look at every drawing the way the app shows it: at 240 px (the detail page) and 120 px (a card on a
+/// phone), on the light theme's white and the dark theme's surface with the app's inverting filter (wwwroot/app.css).
+/// </summary>
+internal static class ContactSheet
+{
+    public static string Html(IEnumerable<string> slugs, string drawings, string sheetFolder)
+    {
+        var folder = Path.GetRelativePath(sheetFolder, drawings).Replace('\\', '/');
+        var sb = new StringBuilder();
+        sb.Append("""
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><title>Exercise drawings</title>
+            <style>
+            body { margin: 8px; font: 13px system-ui, sans-serif; color: #1c2624; background: #f6f8f7; }
+            main { display: grid; grid-template-columns: repeat(3, 522px); gap: 10px 8px; }
+            section { background: #fff; padding: 4px; }
+            h2 { font-size: 13px; margin: 0 0 3px; }
+            .row { display: flex; gap: 2px; margin-top: 2px; }
+            .dark { background: #17221f; }
+            .dark img { filter: invert(1) hue-rotate(180deg); }
+            img { display: block; }
+            .w240 { width: 240px; height: 180px; } .w120 { width: 120px; height: 90px; }
+            .light240, .dark240 { padding: 0 4px; }
+            </style></head><body><main>
+
+            """);
+        foreach (var slug in slugs)
+        {
+            string Img(string frame, string size) => $"<img class=\"w{size}\" src=\"{WebUtility.HtmlEncode($"{folder}/{slug}-{frame}.svg")}\" alt=\"{slug} {frame}\">";
+            sb.Append($"<section><h2>{WebUtility.HtmlEncode(slug)}</h2>\n");
+            sb.Append($"<div class=\"row light240\">{Img("start", "240")}{Img("end", "240")}</div>\n");
+            sb.Append($"<div class=\"row dark dark240\">{Img("start", "240")}{Img("end", "240")}</div>\n");
+            sb.Append($"<div class=\"row\"><div class=\"row\">{Img("start", "120")}{Img("end", "120")}</div><div class=\"row dark\">{Img("start", "120")}{Img("end", "120")}</div></div>\n");
+            sb.Append("</section>\n");
+        }
+
+        sb.Append("</main></body></html>\n");
+        return sb.ToString();
+    }
+}
+
 /// <summary>The pose table: a start and an end frame for every exercise in content/exercises.json.</summary>
 internal static class Catalog
 {
-    private static readonly Scene Mat = new(Mat: true);
-    private static readonly Scene SideChair = new(Chair: Chair.Side);
-    private static readonly Scene FrontChair = new(Chair: Chair.Front);
+    private static readonly Scene Mat = new(Mat: true, Camera: Camera.OnTheMat(120));
+    private static readonly Scene SideChair = new(Chair: Chair.Side, Camera: Camera.OnAChair(112));
+    private static readonly Scene FrontChair = new(Chair: Chair.Front, Camera: Camera.OnAChair(120));
     private static readonly Scene Floor = new();
 
     public static IEnumerable<Exercise> All() =>
@@ -311,25 +447,28 @@ internal static class Catalog
 
     // ---- Shared figures -------------------------------------------------------------------------
 
-    /// <summary>Sitting on a chair, seen from the front; the head sits on the neck at <paramref name="headTilt"/> degrees (positive: toward the right of the picture).</summary>
-    private static Pose SeatedFront(double headTilt = 0)
+    /// <summary>
+    /// Sitting on a chair, seen from the front. The head bends <paramref name="tilt"/> degrees sideways from the base of
+    /// the neck (positive: toward the picture's right) and drops <paramref name="nod"/> degrees forward.
+    /// </summary>
+    private static Pose SeatedFront(double tilt = 0, double nod = 0)
     {
         var neck = new P(120, 66);
-        var rad = headTilt * Math.PI / 180;
-        var head = neck + new P(15 * Math.Sin(rad), -15 * Math.Cos(rad));
-        return new Pose(head, neck, (120, 87), (120, 108),
+        var reach = 17 * Math.Cos(nod * Math.PI / 180);
+        var rad = tilt * Math.PI / 180;
+        return new Pose(neck + (reach * Math.Sin(rad), -reach * Math.Cos(rad)), neck, (120, 87), (120, 108),
             Body.Arm((104, 69), (112, 111), (92, 92)),
             Body.Arm((136, 69), (128, 111), (148, 92)),
             new Limb((111, 110), (106, 120), (108, 143), (103, 145)),
-            new Limb((129, 110), (134, 120), (132, 143), (137, 145))) { Front = true };
+            new Limb((129, 110), (134, 120), (132, 143), (137, 145))) { Front = true, HeadAxis = tilt };
     }
 
-    /// <summary>Sitting on a chair, seen from the side, facing right, hands resting on the thighs.</summary>
+    /// <summary>Sitting on a chair, seen from the side, facing right, hands resting on the thighs, the head level.</summary>
     private static Pose SeatedSide(P head) => new(head, (98, 68), (96, 89), (96, 110),
         Body.Arm((98, 72), (121, 105), (92, 96)),
         Body.Arm((98, 72), (125, 105), (96, 96)),
         Body.Leg((96, 110), (129, 141), (140, 100), (140, 144)),
-        Body.Leg((96, 110), (134, 141), (140, 100), (145, 144)));
+        Body.Leg((96, 110), (134, 141), (140, 100), (145, 144))) { HeadAxis = 0 };
 
     /// <summary>On hands and knees, facing right, hands under the shoulders and knees under the hips.</summary>
     private static Pose AllFours(P mid, P head) => new(head, (132, 96), mid, (92, 110),
@@ -353,21 +492,43 @@ internal static class Catalog
 
     // ---- One pose table per exercise ------------------------------------------------------------
 
-    private static Exercise NeckCircles() => new("neck-circles", FrontChair,
-        Start: new(SeatedFront(), Part.Head),
-        End: new(SeatedFront(headTilt: 28), Part.Head, Arrow.Around((120, 50), 21, 19, 200, 290)));
+    // The head of a neck exercise moves from the base of the neck. An end frame keeps a dashed outline of where the
+    // head started, so a small movement shows in one still picture (and under reduced motion, where the player shows
+    // the two frames side by side); neck circles show the circle itself instead.
 
-    private static Exercise NeckTilts() => new("neck-tilts", FrontChair,
-        Start: new(SeatedFront(), Part.Head),
-        End: new(SeatedFront(headTilt: 32), Part.Head, Arrow.Curve((106, 31), (120, 24), (134, 31), bothEnds: true)));
+    private static Exercise NeckCircles()
+    {
+        // START: the chin dropped to the chest (seen from the front, the head sinks over the shoulders), where the
+        // circle begins. END: a quarter of the way round, clockwise as the steps say and as the picture shows it,
+        // the ear over toward the shoulder; the circle the head draws is the arrow, so no outline of the start.
+        return new("neck-circles", FrontChair,
+            Start: new(SeatedFront(nod: 82), Part.Head),
+            End: new(SeatedFront(tilt: -40), Part.Head, Arrow.Around((120, 52), 26, 21, 80, 290)));
+    }
 
-    private static Exercise GentleNeckStretches() => new("gentle-neck-stretches", FrontChair,
-        Start: new(SeatedFront(), Part.Head),
-        End: new(SeatedFront(headTilt: 38), Part.Head, Arrow.Curve((118, 28), (132, 30), (141, 41))));
+    private static Exercise NeckTilts()
+    {
+        // One rep is a tilt to each side, in the order of the steps: START, the left ear down toward the left
+        // shoulder (the picture's right, as the figure faces us); END, over to the right.
+        var left = SeatedFront(tilt: 40);
+        return new("neck-tilts", FrontChair,
+            Start: new(left, Part.Head),
+            End: new(SeatedFront(tilt: -40), Part.Head, Arrow.Curve((134, 38), (120, 33), (106, 38))) { GhostHead = left });
+    }
+
+    private static Exercise GentleNeckStretches()
+    {
+        // A hold on one side, the left first as in the steps (the player mirrors it for the other): START upright,
+        // END the left ear well down toward the left shoulder.
+        var upright = SeatedFront();
+        return new("gentle-neck-stretches", FrontChair,
+            Start: new(upright, Part.Head),
+            End: new(SeatedFront(tilt: 48), Part.Head, Arrow.Curve((130, 37), (140, 41), (145, 50))) { GhostHead = upright });
+    }
 
     private static Exercise ChinTucks() => new("chin-tucks", SideChair,
         Start: new(SeatedSide(head: (113, 60)), Part.Head),
-        End: new(SeatedSide(head: (101, 53)), Part.Head, Arrow.Curve((133, 54), (125, 51), (117, 53))));
+        End: new(SeatedSide(head: (101, 53)), Part.Head, Arrow.Curve((144, 61), (136, 58), (127, 59))) { GhostHead = SeatedSide(head: (113, 60)) });
 
     private static Exercise ThoracicRotations()
     {
@@ -382,6 +543,7 @@ internal static class Catalog
         var turned = square with
         {
             Head = (123, 51),
+            HeadAxis = 0,
             ArmNear = new Limb((114, 69), (136, 84), (125, 70)),
             ArmFar = new Limb((126, 69), (139, 80), (117, 71)),
         };
@@ -408,7 +570,7 @@ internal static class Catalog
             new Limb((87, 128), (92, 105), (74, 126)),
             new Limb((87, 128), (94, 106), (75, 125)),
             legs, legsFar);
-        return new("thoracic-extensions", new Scene(Mat: true, Roller: roller),
+        return new("thoracic-extensions", new Scene(Mat: true, Roller: roller, Camera: Camera.OnTheMat(120)),
             Start: new(start, Part.UpperSpine),
             End: new(end, Part.UpperSpine, Arrow.Curve((62, 110), (54, 120), (55, 132))));
     }
@@ -426,7 +588,7 @@ internal static class Catalog
             new Limb(pelvis, (110, 144), (77, 144), (67, 145)));
 
         var forward = OnAllFours(head: (166, 89), neck: (154, 97), mid: (134, 108), pelvis: (115, 111));
-        var back = OnAllFours(head: (121, 122), neck: (116, 108), mid: (99, 104), pelvis: (80, 124));
+        var back = OnAllFours(head: (127, 114), neck: (131, 100), mid: (114, 97), pelvis: (88, 118));
         return new("quadruped-thoracic-mobilisations", Mat,
             Start: new(forward.Move((4, 0)), Part.Spine),
             End: new(back.Move((4, 0)), Part.Spine, Arrow.Curve((128, 84), (112, 77), (96, 83))));
@@ -449,7 +611,7 @@ internal static class Catalog
 
         return new("pelvic-tilts", Mat,
             Start: new(Lying(mid: (85, 132), pelvis: (106, 143)).Move((12, 0)), Part.LowerSpine),
-            End: new(Lying(mid: (85, 141), pelvis: (106, 126)).Move((12, 0)), Part.LowerSpine, Arrow.Curve((114, 113), (106, 104), (94, 107))));
+            End: new(Lying(mid: (85, 143), pelvis: (106, 138)).Move((12, 0)), Part.LowerSpine, Arrow.Curve((116, 124), (106, 116), (94, 120))));
     }
 
     private static Exercise KneeToChest()
@@ -463,18 +625,20 @@ internal static class Catalog
             LegNear = Body.Leg(pelvis, (164, 142), (130, 100), (174, 144)),
             LegFar = Body.Leg(pelvis, (160, 142), (126, 100), (170, 144)),
         };
+        // The thigh drawn in over the belly with the knee close over the chest, the shin angled up; both hands hold
+        // the leg at the knee, the arms foreshortened (their elbows point out to the sides, toward us).
+        var knee = pelvis + (34 * Math.Cos(207 * Math.PI / 180), 34 * Math.Sin(207 * Math.PI / 180));
+        var ankle = knee + (33 * Math.Cos(-48 * Math.PI / 180), 33 * Math.Sin(-48 * Math.PI / 180));
         static Limb Reach(P hand) => new((62, 142), ((62, 142) + hand) * 0.5, hand);
-        var knee = pelvis + (-34 * Math.Cos(64 * Math.PI / 180), -34 * Math.Sin(64 * Math.PI / 180));
-        var ankle = knee + (33 * Math.Cos(30 * Math.PI / 180), 33 * Math.Sin(30 * Math.PI / 180));
         var end = start with
         {
-            ArmNear = Reach(knee + (4, 1)),
-            ArmFar = Reach(knee + (2, 4)),
-            LegNear = new Limb(pelvis, knee, ankle, ankle + (6, -4)),
+            ArmNear = Reach(knee + (3, -1)),
+            ArmFar = Reach(knee + (1, 1)),
+            LegNear = new Limb(pelvis, knee, ankle, ankle + (7, -1)),
         };
         return new("knee-to-chest", Mat,
             Start: new(start.Move((12, 0)), Part.LegNear),
-            End: new(end.Move((12, 0)), Part.LegNear, Arrow.Curve((134, 100), (120, 90), (106, 96))));
+            End: new(end.Move((12, 0)), Part.LegNear, Arrow.Curve((132, 104), (116, 92), (100, 100))));
     }
 
     private static Exercise HipCircles()
@@ -497,12 +661,14 @@ internal static class Catalog
     private static Exercise PigeonPose()
     {
         var start = AllFours(mid: (112, 103), head: (146, 90));
-        // Front shin folded across in front of the hips, back leg long behind, chest lowered over the front leg.
-        var end = new Pose((139, 89), (128, 100), (115, 118), (100, 133),
-            Body.Arm((128, 102), (146, 144), (140, 120)),
-            Body.Arm((128, 102), (150, 144), (144, 120)),
-            new Limb((100, 134), (131, 144), (106, 146)),
-            Body.Leg((100, 134), (36, 143), (68, 150), (27, 145)));
+        // Hands where they were. The front leg folded under the chest, knee forward, shin across the mat toward the
+        // other hip (seen end-on, so short); the back leg long on the mat behind; the chest leaning forward over
+        // the front leg on straight arms. The long back leg is the near one, so the clearest line shows it.
+        var end = new Pose((134, 87), (124, 97), (110, 111), (97, 126),
+            Body.Arm((124, 99), (132, 144), (146, 120)),
+            Body.Arm((124, 99), (137, 144), (150, 120)),
+            Body.Leg((97, 127), (32, 144), (64, 150), (23, 145)),
+            new Limb((97, 127), (120, 142), (101, 144)));
         return new("pigeon-pose", Mat,
             Start: new(start.Move((30, 0)), Part.Legs),
             End: new(end.Move((30, 0)), Part.Legs));
@@ -527,10 +693,10 @@ internal static class Catalog
 
     private static Exercise SeatedSpinalTwist()
     {
-        // START: sitting tall, legs long, the hands resting on the thighs so the arms stand clear of the torso.
+        // START: sitting tall, legs long, both hands on the mat just behind the hips, where the near one stays.
         var start = SittingLong((90, 83), (88, 98), (87, 118), (86, 139),
-            Body.Arm((88, 101), (119, 136), (96, 128)),
-            Body.Arm((88, 101), (122, 135), (100, 128)));
+            Body.Arm((88, 101), (73, 144), (66, 122)),
+            Body.Arm((88, 101), (76.5, 145), (70, 122)));
         // Near knee bent and crossed, foot flat; chest turned toward it (shoulders seen square-on),
         // near hand on the floor behind, far elbow hooked outside the bent knee, looking back.
         var end = start with

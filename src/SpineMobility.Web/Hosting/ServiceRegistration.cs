@@ -20,16 +20,20 @@ public static class ServiceRegistration
     public static WebApplicationBuilder AddSpineMobility(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSerilog((provider, logger) =>
-        {
-            logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(provider);
-
-            // Start-up problems must reach the console even when no appsettings.json was found.
-            if (!builder.Configuration.GetSection("Serilog:WriteTo").Exists())
+        // Each host keeps its own logger (the static one is left alone), so hosts side by side in one process,
+        // as in the tests, never write into each other's sinks.
+        services.AddSerilog(
+            (provider, logger) =>
             {
-                logger.WriteTo.Console();
-            }
-        });
+                logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(provider);
+
+                // Start-up problems must reach the console even when no appsettings.json was found.
+                if (!builder.Configuration.GetSection("Serilog:WriteTo").Exists())
+                {
+                    logger.WriteTo.Console();
+                }
+            },
+            preserveStaticLogger: true);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         // Prerendered pages hand their loaded data to the circuit when it starts (PersistentState);
@@ -37,19 +41,29 @@ public static class ServiceRegistration
         services.AddSignalR(options => options.MaximumReceiveMessageSize = 128 * 1024);
         services.AddMudServices();
 
-        var connectionString = AppPaths.ConnectionString(builder.Configuration, builder.Environment);
-        services.AddDbContextFactory<AppDbContext>(options => options.UseSqlite(connectionString));
+        // Database:Provider picks SQLite (the default) or PostgreSQL; every feature injects IDbContextFactory<AppDbContext>.
+        var database = AppDatabase.FromConfiguration(builder.Configuration, builder.Environment);
+        services.AddSingleton(database);
+        services.AddSingleton<WriteOutcomes>();
+        services.AddDbContextFactory<AppDbContext, AppDbContextFactory>((provider, options) =>
+        {
+            database.Configure(options);
+            options.AddInterceptors(provider.GetRequiredService<WriteOutcomes>());
+        });
 
         // Keys live in the app's database so sign-in cookies and antiforgery tokens survive restarts.
         services.AddDataProtection()
             .SetApplicationName("SpineMobility")
             .PersistKeysToDbContext<AppDbContext>();
 
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddApiDescription();
         services.ConfigureHttpJsonOptions(options =>
         {
+            // Numbers are written as numbers; the web default (also reading them from strings) would make
+            // the OpenAPI document type every integer as "integer or string".
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
@@ -64,12 +78,15 @@ public static class ServiceRegistration
         services.AddSingleton<Features.Safety.SafetyStore>();
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<ProgressData>();
-        services.AddAccounts();
+        services.AddAccounts(builder.Configuration);
+        services.AddPublicAddress(builder.Configuration);
+        services.AddTrustedProxies(builder.Configuration);
         services.AddSingleton<SessionRuns>();
 
         // Whether each circuit's browser is connected right now: a running session no connected page shows pauses after a grace.
         services.AddScoped<PageConnection>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(provider => provider.GetRequiredService<PageConnection>());
+        services.AddScoped<Features.Sessions.Planning.BuilderHistory>();
         return builder;
     }
 }

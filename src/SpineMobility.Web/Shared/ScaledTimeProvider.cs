@@ -9,20 +9,26 @@ public sealed class ScaledTimeProvider : TimeProvider
 {
     private readonly TimeProvider _inner;
     private readonly DateTimeOffset _origin;
+    private readonly DateTimeOffset _start;
 
-    public ScaledTimeProvider(TimeProvider inner, double scale)
+    /// <param name="start">
+    /// The instant the clock shows when created; by default the inner clock's now. Tests give a fixed one, so
+    /// what they see does not depend on the time of day they run at.
+    /// </param>
+    public ScaledTimeProvider(TimeProvider inner, double scale, DateTimeOffset? start = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(scale, 0);
         _inner = inner;
         Scale = scale;
         _origin = inner.GetUtcNow();
+        _start = start?.ToUniversalTime() ?? _origin;
     }
 
     public double Scale { get; }
 
     public override TimeZoneInfo LocalTimeZone => _inner.LocalTimeZone;
 
-    public override DateTimeOffset GetUtcNow() => _origin + ((_inner.GetUtcNow() - _origin) * Scale);
+    public override DateTimeOffset GetUtcNow() => _start + ((_inner.GetUtcNow() - _origin) * Scale);
 
     public override long TimestampFrequency => _inner.TimestampFrequency;
 

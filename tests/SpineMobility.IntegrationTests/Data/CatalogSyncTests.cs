@@ -8,13 +8,13 @@ namespace SpineMobility.IntegrationTests.Data;
 /// <summary>Restarting the app with edited content updates the catalog and retires, never deletes.</summary>
 public sealed class CatalogSyncTests : IDisposable
 {
-    private readonly string _database = TempFiles.NewPath("sync", ".db");
+    private readonly TestDatabase _database = TestDatabase.ForSuite();
     private readonly string _contentFile = TempFiles.ContentFolder("{}");
 
     private async Task<SpineMobilityApp> StartAsync(JsonObject content)
     {
         await File.WriteAllTextAsync(_contentFile, content.ToJsonString());
-        var app = new SpineMobilityApp(databasePath: _database, settings: new Dictionary<string, string?> { ["Content:ExercisesPath"] = _contentFile });
+        var app = new SpineMobilityApp(database: _database, settings: new Dictionary<string, string?> { ["Content:ExercisesPath"] = _contentFile });
         _ = app.Server; // starts the host, which syncs the catalog
         return app;
     }
@@ -81,12 +81,7 @@ public sealed class CatalogSyncTests : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
-        {
-            File.Delete(file);
-        }
-
+        _database.Delete();
         Directory.Delete(Path.GetDirectoryName(_contentFile)!, recursive: true);
     }
 }

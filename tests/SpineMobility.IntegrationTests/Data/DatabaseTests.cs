@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using SpineMobility.Web.Data;
 
 namespace SpineMobility.IntegrationTests.Data;
 
 [Collection(AppCollection.Name)]
 public sealed class DatabaseTests(AppFixture fixture)
 {
-    [Fact]
+    [SqliteFact]
     public async Task The_database_runs_in_wal_mode()
     {
         await using var db = fixture.App.CreateDbContext();
@@ -15,12 +16,14 @@ public sealed class DatabaseTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task Every_model_change_has_a_committed_migration()
+    public async Task Every_migration_of_the_provider_is_applied_at_start_up()
     {
         await using var db = fixture.App.CreateDbContext();
 
-        Assert.False(db.Database.HasPendingModelChanges(), "the model has changes without a migration: run dotnet ef migrations add");
+        Assert.Equal(fixture.App.Database.Provider == "sqlite" ? typeof(AppDbContext) : typeof(PostgresAppDbContext), db.GetType());
+        Assert.False(db.Database.HasPendingModelChanges(), "the model has changes without a migration: run ./tools/add-migration.sh <Name>");
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
     }
 
     [Fact]

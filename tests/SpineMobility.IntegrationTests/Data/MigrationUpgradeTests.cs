@@ -1,22 +1,25 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using SpineMobility.Testing;
 using SpineMobility.Web.Data;
+using SpineMobility.Web.Features.Account;
 using SpineMobility.Web.Features.Exercises;
+using SpineMobility.Web.Features.Safety;
+using SpineMobility.Web.Features.Sessions;
 using SpineMobility.Web.Features.Sessions.Playing;
+using SpineMobility.Web.Shared;
 
 namespace SpineMobility.IntegrationTests.Data;
 
-/// <summary>An upgrade applies the new migrations to a database that already holds a user's history, and loses none of it.</summary>
+/// <summary>An upgrade of an existing SQLite installation applies the new migrations to a database that already holds users' history, and loses none of it.</summary>
 public sealed class MigrationUpgradeTests : IDisposable
 {
-    private readonly string _path = TempFiles.NewPath("upgrade", ".db");
+    private readonly SqliteTestDatabase _database = new(TempFiles.NewPath("upgrade", ".db"));
 
-    private AppDbContext Open() => new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={_path}").Options);
+    private AppDbContext Open() => _database.CreateDbContext();
 
-    [Fact]
+    [SqliteFact]
     public async Task Upgrading_from_the_guided_sessions_schema_keeps_every_recorded_session()
     {
         var runId = Guid.NewGuid();
@@ -67,12 +70,148 @@ public sealed class MigrationUpgradeTests : IDisposable
         }
     }
 
-    public void Dispose()
+    [SqliteFact]
+    public async Task Upgrading_to_foreign_keys_on_the_user_keeps_every_account_and_browser_session_with_its_reports()
     {
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        var (userId, usersRun, browsersRun, orphanRun) = await SeedBeforeUserForeignKeysAsync();
+        int usersSession;
+
+        await using (var db = Open())
         {
-            File.Delete(_path + suffix);
+            await db.Database.MigrateAsync();
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+
+            // Every row of the account and of the anonymous browser is there, as it was.
+            var users = await db.CompletedSessions.Include(s => s.Exercises).SingleAsync(s => s.RunId == usersRun);
+            Assert.Equal((userId, "Alice's evening", 570, new DateOnly(2026, 11, 20)), (users.UserId, users.Title, users.ActiveSeconds, users.LocalDate));
+            Assert.Equal(7, users.Before!.Stiffness);
+            Assert.Equal(90, Assert.Single(users.Exercises).Seconds);
+            Assert.Equal(new DateTimeOffset(2026, 11, 20, 18, 30, 0, TimeSpan.Zero), users.FinishedAt);
+            Assert.Equal(6, (await db.PainReports.SingleAsync(p => p.RunId == usersRun)).Pain);
+            Assert.Equal(TighterSide.Left, (await db.SideReports.SingleAsync(s => s.RunId == usersRun)).Tighter);
+            Assert.Equal([SessionStatus.Completed, SessionStatus.Paused], await db.SessionRuns.Where(r => r.UserId == userId).Select(r => r.Status).OrderBy(s => s).ToListAsync());
+            Assert.Null((await db.CompletedSessions.SingleAsync(s => s.RunId == browsersRun)).UserId);
+            Assert.Equal(2, await db.CompletedSessions.CountAsync());
+            usersSession = users.Id;
+
+            // Rows of an account deleted long ago, which the new keys cannot hold, went with it.
+            Assert.False(await db.SessionRuns.AnyAsync(r => r.Id == orphanRun));
+            Assert.False(await db.PainReports.AnyAsync(p => p.RunId == orphanRun));
+
+            // The keys are there and hold, and every index came back.
+            var keys = await db.Database.SqlQuery<string>($"""SELECT "table" AS Value FROM pragma_foreign_key_list('SessionRuns')""").ToListAsync();
+            Assert.Contains("AspNetUsers", keys);
+            Assert.Contains("AspNetUsers", await db.Database.SqlQuery<string>($"""SELECT "table" AS Value FROM pragma_foreign_key_list('CompletedSessions')""").ToListAsync());
+            Assert.Empty(await db.Database.SqlQuery<string>($"""SELECT "table" AS Value FROM pragma_foreign_key_check""").ToListAsync());
+            var indexes = await db.Database.SqlQuery<string>($"""SELECT name AS Value FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('SessionRuns', 'CompletedSessions') AND name LIKE 'IX_%'""").ToListAsync();
+            Assert.Equal(8, indexes.Count);
+        }
+
+        // Deleting the account now takes its sessions and their reports along, by the keys alone.
+        await using (var db = Open())
+        {
+            await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync();
+            Assert.False(await db.SessionRuns.AnyAsync(r => r.UserId == userId));
+            Assert.False(await db.PainReports.AnyAsync(p => p.RunId == usersRun));
+            Assert.False(await db.Set<CompletedExercise>().AnyAsync(e => e.CompletedSessionId == usersSession));
+            Assert.True(await db.CompletedSessions.AnyAsync(s => s.RunId == browsersRun));
         }
     }
+
+    [SqliteFact]
+    public async Task An_interrupted_foreign_key_upgrade_changes_nothing_and_completes_on_the_next_start()
+    {
+        var (_, usersRun, _, orphanRun) = await SeedBeforeUserForeignKeysAsync();
+        await using (var db = Open())
+        {
+            // A table in the way makes the rebuild fail half-way, as a crash would stop it.
+            await db.Database.ExecuteSqlRawAsync("""CREATE TABLE "ef_temp_CompletedSessions" ("Blocker" INTEGER)""");
+            await Assert.ThrowsAnyAsync<Exception>(() => db.Database.MigrateAsync());
+        }
+
+        await using (var db = Open())
+        {
+            Assert.Contains("20261201092506_UserForeignKeys", await db.Database.GetPendingMigrationsAsync());
+            Assert.Empty(await db.Database.SqlQuery<string>($"""SELECT "table" AS Value FROM pragma_foreign_key_list('SessionRuns')""").ToListAsync());
+            Assert.True(await db.SessionRuns.AnyAsync(r => r.Id == orphanRun), "the half-done upgrade was not rolled back");
+            Assert.Equal(3, await db.CompletedSessions.CountAsync());
+
+            await db.Database.ExecuteSqlRawAsync("""DROP TABLE "ef_temp_CompletedSessions" """);
+            await db.Database.MigrateAsync();
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            Assert.True(await db.CompletedSessions.AnyAsync(s => s.RunId == usersRun));
+            Assert.Equal(2, await db.CompletedSessions.CountAsync());
+        }
+    }
+
+    /// <summary>
+    /// A database of the last version before the user foreign keys, holding: an account with a recorded session
+    /// (exercise, check-in, pain report, side answer) and a paused one, an anonymous browser's session, and a
+    /// session of an account that no longer exists.
+    /// </summary>
+    private async Task<(string UserId, Guid UsersRun, Guid BrowsersRun, Guid OrphanRun)> SeedBeforeUserForeignKeysAsync()
+    {
+        await using var db = Open();
+        await db.GetService<IMigrator>().MigrateAsync("AfterCheckInTime");
+        var content = await ExerciseContent.LoadAsync(RepoFiles.ExercisesJson);
+        await CatalogSync.RunAsync(db, content.Exercises, CancellationToken.None);
+        var catCow = await db.Exercises.SingleAsync(e => e.Slug == "cat-cow");
+
+        var user = new AppUser { UserName = "alice@example.com", Email = "alice@example.com", NormalizedEmail = "ALICE@EXAMPLE.COM", NormalizedUserName = "ALICE@EXAMPLE.COM" };
+        db.Users.Add(user);
+        var finished = new DateTimeOffset(2026, 11, 20, 18, 30, 0, TimeSpan.Zero);
+        var usersRun = AddSession(db, user.Id, "Alice's evening", finished, catCow.Id);
+        var pausedRun = AddSession(db, user.Id, "Alice's paused one", finished, catCow.Id, completed: false);
+        var browsersRun = AddSession(db, null, "A browser's lunch break", finished.AddDays(1), catCow.Id);
+        var orphanRun = AddSession(db, "deleted-account", "Someone's who left", finished, catCow.Id);
+        db.PainReports.AddRange(
+            new PainReport { RunId = usersRun, ReportedAt = finished.AddMinutes(-5), ExerciseSlug = "cat-cow", ExerciseName = "Cat-cow", Pain = 6, Area = BodyArea.LowerBack },
+            new PainReport { RunId = orphanRun, ReportedAt = finished, ExerciseSlug = "cat-cow", ExerciseName = "Cat-cow", Pain = 3, Area = BodyArea.Neck });
+        db.SideReports.Add(new SideReport { RunId = usersRun, BlockIndex = 0, ExerciseSlug = "pigeon-pose", Tighter = TighterSide.Left, ReportedAt = finished, LocalDate = new(2026, 11, 20) });
+        await db.SaveChangesAsync();
+
+        await db.SessionRuns.Where(r => r.Id == pausedRun).ExecuteUpdateAsync(set => set.SetProperty(r => r.Status, SessionStatus.Paused));
+        return (user.Id, usersRun, browsersRun, orphanRun);
+    }
+
+    private static Guid AddSession(AppDbContext db, string? userId, string title, DateTimeOffset finishedAt, int exerciseId, bool completed = true)
+    {
+        var runId = Guid.NewGuid();
+        db.SessionRuns.Add(new SessionRun
+        {
+            Id = runId,
+            BrowserKey = "cccccccccccccccccccccccccccccccc",
+            UserId = userId,
+            Title = title,
+            TimeZone = "UTC",
+            State = SessionState.NotStarted(SessionTimeline.From([])),
+            Status = SessionStatus.Completed,
+            CreatedAt = finishedAt.AddMinutes(-10),
+            UpdatedAt = finishedAt,
+            Before = new CheckIn { Stiffness = 7, Areas = [BodyArea.Neck] },
+        });
+        if (completed)
+        {
+            db.CompletedSessions.Add(new CompletedSession
+            {
+                RunId = runId,
+                BrowserKey = "cccccccccccccccccccccccccccccccc",
+                UserId = userId,
+                Title = title,
+                TimeZone = "UTC",
+                LocalDate = DateOnly.FromDateTime(finishedAt.UtcDateTime),
+                StartedAt = finishedAt.AddMinutes(-10),
+                FinishedAt = finishedAt,
+                ActiveSeconds = 570,
+                PlannedSeconds = 600,
+                Finished = true,
+                Exercises = [new CompletedExercise { ExerciseId = exerciseId, Phase = SessionPhase.Mobility, Seconds = 90 }],
+                Before = new CheckIn { Stiffness = 7, Areas = [BodyArea.Neck] },
+            });
+        }
+
+        return runId;
+    }
+
+    public void Dispose() => _database.Delete();
 }

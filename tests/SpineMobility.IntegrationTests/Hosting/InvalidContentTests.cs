@@ -44,12 +44,13 @@ public sealed class InvalidContentTests : IDisposable
         return (process.ExitCode, await stdout + await stderr);
     }
 
-    [Fact]
-    public async Task An_unknown_region_or_a_missing_drawing_stops_the_app_naming_the_file_entry_and_field_and_leaves_the_database_alone()
+    [SqliteFact]
+    public async Task An_unknown_region_a_missing_drawing_or_a_dose_out_of_range_stops_the_app_naming_the_file_entry_and_field_and_leaves_the_database_alone()
     {
         var content = JsonNode.Parse(await File.ReadAllTextAsync(RepoFiles.ExercisesJson))!;
         content["exercises"]![2]!["regions"] = new JsonArray("neck");
         content["exercises"]![4]!["steps"] = new JsonArray();
+        content["exercises"]![11]!["dose"] = new JsonObject { ["kind"] = "hold", ["minSeconds"] = 2147483647 };
         var contentFile = TempFiles.ContentFolder(content.ToJsonString());
         _contentFolders.Add(Path.GetDirectoryName(contentFile)!);
         File.Delete(Path.Combine(Path.GetDirectoryName(contentFile)!, "illustrations", "pigeon-pose-end.svg"));
@@ -57,10 +58,12 @@ public sealed class InvalidContentTests : IDisposable
 
         var (exitCode, output) = await RunAppAsync(contentFile, database);
 
-        Assert.NotEqual(0, exitCode);
+        Assert.Equal(1, exitCode);
         Assert.Contains($"{contentFile}: exercises[2] 'chin-tucks', field 'regions[0]': unknown region 'neck'", output, StringComparison.Ordinal);
         Assert.Contains("exercises[4] 'thoracic-extensions', field 'steps': is empty", output, StringComparison.Ordinal);
         Assert.Contains("exercises[10] 'pigeon-pose', field 'illustration.end.file': 'illustrations/pigeon-pose-end.svg' does not exist", output, StringComparison.Ordinal);
+        Assert.Contains("exercises[11] 'squat-hold', field 'dose.minSeconds': must be from 1 to 600, not 2147483647", output, StringComparison.Ordinal);
+        Assert.Contains("has 4 problem(s)", output, StringComparison.Ordinal);
         Assert.False(File.Exists(database), "the database was created although the content was invalid");
     }
 

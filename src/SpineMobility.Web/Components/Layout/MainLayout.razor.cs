@@ -27,14 +27,10 @@ public partial class MainLayout : IAsyncDisposable
     /// <summary>A page rendered without interactivity at all (not merely prerendering): the account forms.</summary>
     private bool IsStaticPage => AssignedRenderMode is null && !RendererInfo.IsInteractive;
 
-    private string SignInHref
-    {
-        get
-        {
-            var path = "/" + Navigation.ToBaseRelativePath(Navigation.Uri);
-            return path.StartsWith("/Account", StringComparison.OrdinalIgnoreCase) ? "/Account/Login" : $"/Account/Login?returnUrl={Uri.EscapeDataString(path)}";
-        }
-    }
+    private string CurrentPath => "/" + Navigation.ToBaseRelativePath(Navigation.Uri);
+
+    private string SignInHref =>
+        CurrentPath.StartsWith("/Account", StringComparison.OrdinalIgnoreCase) ? "/Account/Login" : $"/Account/Login?returnUrl={Uri.EscapeDataString(CurrentPath)}";
 
     protected override void OnInitialized() => _focus.Changed += OnFocusChanged;
 

@@ -14,6 +14,7 @@ public static class NavItems
         new("Session", "/session", Icons.Material.Filled.PlayCircle),
         new("Progress", "/progress", Icons.Material.Filled.Insights),
         new("Safety", "/safety", Icons.Material.Filled.HealthAndSafety),
+        new("Settings", "/settings", Icons.Material.Filled.Settings),
     ];
 
     /// <summary>Pages reached from the drawer and the footer rather than the bar.</summary>

@@ -1,9 +1,15 @@
+using Microsoft.AspNetCore.Antiforgery;
+using SpineMobility.Web.Features.Account;
+
 namespace SpineMobility.Web.Components.Layout;
 
 /// <summary>Reads the theme cookie that app.js writes: "light", "dark", "system" or "system-dark".</summary>
 public static class ThemeCookie
 {
     public const string Name = "sm-theme";
+
+    /// <summary>Where the theme form of static pages posts.</summary>
+    public const string FormPath = "/theme";
 
     public static ThemeChoice Read(HttpRequest request) => Parse(request.Cookies[Name]);
 
@@ -21,4 +27,43 @@ public static class ThemeCookie
         ThemeMode.Dark => "dark",
         _ => choice.SystemPrefersDark ? "system-dark" : "system",
     };
+
+    /// <summary>
+    /// The theme form of pages without a circuit: writes the same cookie app.js writes (readable by it, so not
+    /// HttpOnly) and goes back to the page. What the system prefers is kept from the cookie, as the menu does.
+    /// </summary>
+    public static IEndpointRouteBuilder MapThemeForm(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(FormPath, async (HttpContext context, IAntiforgery antiforgery) =>
+        {
+            if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.Text("This form has expired. Go back, reload the page and choose again.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            var form = await context.Request.ReadFormAsync();
+            ThemeMode? mode = form["mode"].ToString() switch
+            {
+                "system" => ThemeMode.System,
+                "light" => ThemeMode.Light,
+                "dark" => ThemeMode.Dark,
+                _ => null,
+            };
+            if (mode is null)
+            {
+                return Results.Text("Choose system, light or dark.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            var choice = Read(context.Request) with { Mode = mode.Value };
+            context.Response.Cookies.Append(Name, Format(choice), new CookieOptions
+            {
+                Path = "/",
+                MaxAge = TimeSpan.FromDays(365),
+                SameSite = SameSiteMode.Lax,
+                Secure = context.Request.IsHttps,
+            });
+            return Results.LocalRedirect(LocalUrl.OrHome(form["returnUrl"]));
+        }).DisableAntiforgery().ExcludeFromDescription();
+        return endpoints;
+    }
 }

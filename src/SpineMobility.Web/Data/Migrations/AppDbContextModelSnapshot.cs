@@ -163,6 +163,29 @@ namespace SpineMobility.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("SpineMobility.Web.Features.Account.AccountSignIn", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SignedInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AccountSignIns");
+                });
+
             modelBuilder.Entity("SpineMobility.Web.Features.Account.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -258,7 +281,7 @@ namespace SpineMobility.Web.Data.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("PerSide")
@@ -290,6 +313,7 @@ namespace SpineMobility.Web.Data.Migrations
 
                     b.Property<string>("Summary")
                         .IsRequired()
+                        .HasMaxLength(110)
                         .HasColumnType("TEXT");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Dose", "SpineMobility.Web.Features.Exercises.Exercise.Dose#Dose", b1 =>
@@ -319,6 +343,7 @@ namespace SpineMobility.Web.Data.Migrations
 
                             b1.Property<string>("EndAlt")
                                 .IsRequired()
+                                .HasMaxLength(300)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("EndFile")
@@ -328,6 +353,7 @@ namespace SpineMobility.Web.Data.Migrations
 
                             b1.Property<string>("StartAlt")
                                 .IsRequired()
+                                .HasMaxLength(300)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("StartFile")
@@ -344,56 +370,6 @@ namespace SpineMobility.Web.Data.Migrations
                     b.HasIndex("IsRetired", "SortOrder");
 
                     b.ToTable("Exercises");
-                });
-
-            modelBuilder.Entity("SpineMobility.Web.Features.Progress.PauseEntry", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("End")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Start")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId", "Start");
-
-                    b.ToTable("Pauses");
-                });
-
-            modelBuilder.Entity("SpineMobility.Web.Features.Progress.StreakRuleChange", b =>
-                {
-                    b.Property<string>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("EffectiveFrom")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("DailyMinimumMinutes")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RestDaysPerWeek")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("WeekStart")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("UserId", "EffectiveFrom");
-
-                    b.ToTable("StreakRuleChanges");
                 });
 
             modelBuilder.Entity("SpineMobility.Web.Features.Safety.PainReport", b =>
@@ -675,6 +651,56 @@ namespace SpineMobility.Web.Data.Migrations
                     b.ToTable("SideReports", (string)null);
                 });
 
+            modelBuilder.Entity("SpineMobility.Web.Features.Settings.PauseEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Start");
+
+                    b.ToTable("Pauses");
+                });
+
+            modelBuilder.Entity("SpineMobility.Web.Features.Settings.StreakRuleChange", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DailyMinimumMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RestDaysPerWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WeekStart")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "EffectiveFrom");
+
+                    b.ToTable("StreakRuleChanges");
+                });
+
             modelBuilder.Entity("SpineMobility.Web.Features.Settings.UserSettings", b =>
                 {
                     b.Property<string>("UserId")
@@ -778,16 +804,7 @@ namespace SpineMobility.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("SpineMobility.Web.Features.Progress.PauseEntry", b =>
-                {
-                    b.HasOne("SpineMobility.Web.Features.Account.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("SpineMobility.Web.Features.Progress.StreakRuleChange", b =>
+            modelBuilder.Entity("SpineMobility.Web.Features.Account.AccountSignIn", b =>
                 {
                     b.HasOne("SpineMobility.Web.Features.Account.AppUser", null)
                         .WithMany()
@@ -838,7 +855,12 @@ namespace SpineMobility.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.OwnsOne("SpineMobility.Web.Features.Sessions.CheckIn", "After", b1 =>
+                    b.HasOne("SpineMobility.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.OwnsOne("SpineMobility.Web.Shared.CheckIn", "After", b1 =>
                         {
                             b1.Property<int>("CompletedSessionId");
 
@@ -861,7 +883,7 @@ namespace SpineMobility.Web.Data.Migrations
                                 .HasForeignKey("CompletedSessionId");
                         });
 
-                    b.OwnsOne("SpineMobility.Web.Features.Sessions.CheckIn", "Before", b1 =>
+                    b.OwnsOne("SpineMobility.Web.Shared.CheckIn", "Before", b1 =>
                         {
                             b1.Property<int>("CompletedSessionId");
 
@@ -891,7 +913,12 @@ namespace SpineMobility.Web.Data.Migrations
 
             modelBuilder.Entity("SpineMobility.Web.Features.Sessions.SessionRun", b =>
                 {
-                    b.OwnsOne("SpineMobility.Web.Features.Sessions.CheckIn", "Before", b1 =>
+                    b.HasOne("SpineMobility.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.OwnsOne("SpineMobility.Web.Shared.CheckIn", "Before", b1 =>
                         {
                             b1.Property<Guid>("SessionRunId");
 
@@ -922,6 +949,24 @@ namespace SpineMobility.Web.Data.Migrations
                     b.HasOne("SpineMobility.Web.Features.Sessions.SessionRun", null)
                         .WithMany()
                         .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SpineMobility.Web.Features.Settings.PauseEntry", b =>
+                {
+                    b.HasOne("SpineMobility.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SpineMobility.Web.Features.Settings.StreakRuleChange", b =>
+                {
+                    b.HasOne("SpineMobility.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -12,11 +12,8 @@ public static class AccountData
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        // Sessions carry the user id without a foreign key (see SessionConfiguration), so they go explicitly;
-        // their exercises follow by cascade, as do settings, streak rules and pauses with the user row.
-        await db.CompletedSessions.Where(s => s.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
-        await db.SessionRuns.Where(r => r.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
-
+        // Everything of the account's goes with its row, by cascading foreign keys (AppUserConfiguration): sessions
+        // and their runs, exercises, reports and side answers, settings, streak rules, pauses and safety answers.
         var result = await users.DeleteAsync(user);
         if (result.Succeeded)
         {

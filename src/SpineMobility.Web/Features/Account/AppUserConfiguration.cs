@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SpineMobility.Web.Features.Safety;
+using SpineMobility.Web.Features.Sessions;
 using SpineMobility.Web.Features.Settings;
 
 namespace SpineMobility.Web.Features.Account;
@@ -17,7 +18,10 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.HasMany<StreakRuleChange>().WithOne().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany<PauseEntry>().WithOne().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
 
-        // Safety answers were a new table, so a foreign key cost no rebuild: they go with the account.
         builder.HasMany<SafetyScreening>().WithOne().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+
+        // A signed-in user's runs and sessions (the anonymous ones have no user); their reports follow the runs.
+        builder.HasMany<SessionRun>().WithOne().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany<CompletedSession>().WithOne().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -30,7 +30,8 @@ public static class DataExport
 
         // A download, never embedded in HTML: titles and notes stay readable ("Café", "Alice's") instead of \u escapes.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter() },
+        // The API's style for enum values: "warm-up", "monday".
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
     public static IEndpointRouteBuilder MapDataExport(this IEndpointRouteBuilder app)

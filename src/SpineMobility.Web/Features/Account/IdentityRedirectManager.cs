@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Identity;
-
 
 namespace SpineMobility.Web.Features.Account;
 
+/// <summary>Redirects of the static account forms, only ever to a path of this app.</summary>
 internal sealed class IdentityRedirectManager(NavigationManager navigationManager)
 {
     public const string StatusCookieName = "Identity.StatusMessage";
@@ -16,40 +15,13 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         MaxAge = TimeSpan.FromSeconds(5),
     };
 
-    public void RedirectTo(string? uri)
-    {
-        uri ??= "";
+    /// <summary>Goes to <paramref name="path"/> when it is a path of this app, else home: never to another site.</summary>
+    public void RedirectTo(string? path) => navigationManager.NavigateTo(LocalUrl.OrHome(path));
 
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
-        {
-            uri = navigationManager.ToBaseRelativePath(uri);
-        }
-
-        navigationManager.NavigateTo(uri);
-    }
-
-    public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)
-    {
-        var uriWithoutQuery = navigationManager.ToAbsoluteUri(uri).GetLeftPart(UriPartial.Path);
-        var newUri = navigationManager.GetUriWithQueryParameters(uriWithoutQuery, queryParameters);
-        RedirectTo(newUri);
-    }
-
-    public void RedirectToWithStatus(string uri, string message, HttpContext context)
+    /// <summary>Goes to <paramref name="path"/> with a one-time message for the page there.</summary>
+    public void RedirectToWithStatus(string path, string message, HttpContext context)
     {
         context.Response.Cookies.Append(StatusCookieName, message, StatusCookieBuilder.Build(context));
-        RedirectTo(uri);
+        RedirectTo(path);
     }
-
-    private string CurrentPath => navigationManager.ToAbsoluteUri(navigationManager.Uri).GetLeftPart(UriPartial.Path);
-
-    public void RedirectToCurrentPage() => RedirectTo(CurrentPath);
-
-    public void RedirectToCurrentPageWithStatus(string message, HttpContext context)
-        => RedirectToWithStatus(CurrentPath, message, context);
-
-    public void RedirectToInvalidUser(UserManager<AppUser> userManager, HttpContext context)
-        => RedirectToWithStatus("Account/InvalidUser", $"Error: Unable to load user with ID '{userManager.GetUserId(context.User)}'.", context);
 }

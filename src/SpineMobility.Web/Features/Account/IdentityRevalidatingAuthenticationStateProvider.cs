@@ -4,44 +4,37 @@ using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
-
 namespace SpineMobility.Web.Features.Account;
 
-// This is a server-side AuthenticationStateProvider that revalidates the security stamp for the connected user
-// every 30 minutes an interactive circuit is connected.
+/// <summary>
+/// A circuit's sign-in, checked again every <see cref="AccountOptions.RevalidationInterval"/> while it lives:
+/// the account still exists, its security stamp is unchanged (no new password) and the sign-in was not ended
+/// (signed out in another tab). When it fails the circuit becomes signed out, and its pages are rebuilt.
+/// </summary>
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
-        IOptions<IdentityOptions> options)
+        SignIns signIns,
+        IOptions<IdentityOptions> identityOptions,
+        IOptions<AccountOptions> accountOptions)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(30);
+    protected override TimeSpan RevalidationInterval => accountOptions.Value.RevalidationInterval;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
-        // Get the user manager from a new scope to ensure it fetches fresh data
+        // A new scope, so the user manager reads the account as it is now.
         await using var scope = scopeFactory.CreateAsyncScope();
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        return await ValidateSecurityStampAsync(userManager, authenticationState.User);
+        return await IsStillValidAsync(authenticationState.User, signIns, userManager, identityOptions.Value, cancellationToken);
     }
 
-    private async Task<bool> ValidateSecurityStampAsync(UserManager<AppUser> userManager, ClaimsPrincipal principal)
-    {
-        var user = await userManager.GetUserAsync(principal);
-        if (user is null)
-        {
-            return false;
-        }
-        else if (!userManager.SupportsUserSecurityStamp)
-        {
-            return true;
-        }
-        else
-        {
-            var principalStamp = principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
-            var userStamp = await userManager.GetSecurityStampAsync(user);
-            return principalStamp == userStamp;
-        }
-    }
+    /// <summary>Whether a circuit may go on acting for the account its principal names.</summary>
+    internal static async Task<bool> IsStillValidAsync(
+        ClaimsPrincipal principal, SignIns signIns, UserManager<AppUser> userManager, IdentityOptions options, CancellationToken cancellationToken = default) =>
+        await signIns.IsActiveAsync(principal, cancellationToken)
+        && await userManager.GetUserAsync(principal) is { } user
+        && (!userManager.SupportsUserSecurityStamp
+            || principal.FindFirstValue(options.ClaimsIdentity.SecurityStampClaimType) == await userManager.GetSecurityStampAsync(user));
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -34,16 +35,17 @@ public static class ExerciseApi
     {
         var api = app.MapGroup("/api/exercises").WithTags("Exercises");
         api.MapGet("/", ListAsync).WithName("ListExercises").WithSummary("Active exercises, filtered by region, text, position and equipment");
-        api.MapGet("/{slug}", GetAsync).WithName("GetExercise").WithSummary("One active exercise by its slug");
+        api.MapGet("/{slug}", GetAsync).WithName("GetExercise").WithSummary("One active exercise by its slug")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ExerciseResponse>>, ValidationProblem>> ListAsync(
         ExerciseCatalog catalog,
-        [FromQuery(Name = "region")] string[]? region,
-        string? q,
-        string? position,
-        string? equipment,
+        [FromQuery(Name = "region"), Description("Regions, any of which an exercise must have: a tag (cervical, thoracic, lumbar, hip, full-body, beginner) or the everyday word (neck, upper back, lower back, hips). Repeat it or separate with commas.")] string[]? region,
+        [Description("Words to search for in the name, summary, steps, cues, regions, position and equipment; best match first.")] string? q,
+        [Description("The starting position: standing, seated, lying-on-back, lying-on-front, all-fours or kneeling.")] string? position,
+        [Description("The equipment: none, foam-roller-or-ball, mat, wall or chair.")] string? equipment,
         CancellationToken cancellationToken)
     {
         var filter = ExerciseFilter.Parse(region, q, position, equipment, out var errors);
@@ -57,7 +59,7 @@ public static class ExerciseApi
     }
 
     private static async Task<Results<Ok<ExerciseResponse>, ProblemHttpResult>> GetAsync(
-        ExerciseCatalog catalog, string slug, CancellationToken cancellationToken)
+        ExerciseCatalog catalog, [Description("The exercise's slug, e.g. chin-tucks.")] string slug, CancellationToken cancellationToken)
     {
         var exercise = await catalog.FindAsync(slug, cancellationToken);
         return exercise is null

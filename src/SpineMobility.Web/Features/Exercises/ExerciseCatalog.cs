@@ -7,43 +7,47 @@ namespace SpineMobility.Web.Features.Exercises;
 public sealed class ExerciseCatalog(IDbContextFactory<AppDbContext> dbFactory)
 {
     private IReadOnlyList<Exercise>? _active;
+    private ExerciseSearch? _search;
 
     /// <summary>
     /// Every active exercise, read once: the catalog only changes when the app starts and syncs it,
     /// so the session builder can use it without a query or a loading flash.
     /// </summary>
-    public async ValueTask<IReadOnlyList<Exercise>> ActiveAsync(CancellationToken cancellationToken = default) =>
-        _active ??= await ListAsync(ExerciseFilter.All, cancellationToken);
+    public async ValueTask<IReadOnlyList<Exercise>> ActiveAsync(CancellationToken cancellationToken = default)
+    {
+        if (_active is null)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            _active = await db.Exercises.AsNoTracking().Where(e => !e.IsRetired).OrderBy(e => e.SortOrder).ToListAsync(cancellationToken);
+        }
 
+        return _active;
+    }
+
+    /// <summary>
+    /// The active exercises the filter lets through: in catalog order, or best match first when it has a query.
+    /// Filtered in memory over the cached catalog, which is small and the same on every database.
+    /// </summary>
     public async Task<IReadOnlyList<Exercise>> ListAsync(ExerciseFilter filter, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.Exercises.AsNoTracking().Where(e => !e.IsRetired);
-
-        if (filter.Regions.Count > 0)
+        var active = await ActiveAsync(cancellationToken);
+        if (filter.IsEmpty)
         {
-            var regions = filter.Regions.ToArray();
-            query = query.Where(e => e.Regions.Any(r => regions.Contains(r)));
+            return active;
         }
 
-        if (filter.Position is { } position)
+        bool Matches(Exercise e) =>
+            (filter.Regions.Count == 0 || e.Regions.Any(filter.Regions.Contains))
+            && (filter.Position is not { } position || e.Position == position)
+            && (filter.Equipment is not { } equipment || e.Equipment == equipment);
+
+        if (string.IsNullOrWhiteSpace(filter.Query))
         {
-            query = query.Where(e => e.Position == position);
+            return [.. active.Where(Matches)];
         }
 
-        if (filter.Equipment is { } equipment)
-        {
-            query = query.Where(e => e.Equipment == equipment);
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Query))
-        {
-            // SQLite's LIKE ignores case for ASCII letters, which is what the catalog is written in.
-            var pattern = $"%{EscapeLike(filter.Query)}%";
-            query = query.Where(e => EF.Functions.Like(e.Name, pattern, "\\") || EF.Functions.Like(e.Summary, pattern, "\\"));
-        }
-
-        return await query.OrderBy(e => e.SortOrder).ToListAsync(cancellationToken);
+        _search ??= new ExerciseSearch(active);
+        return _search.Find(filter.Query, Matches);
     }
 
     public async Task<Exercise?> FindAsync(string slug, CancellationToken cancellationToken = default)
@@ -58,9 +62,4 @@ public sealed class ExerciseCatalog(IDbContextFactory<AppDbContext> dbFactory)
         var active = await ActiveAsync(cancellationToken);
         return Enum.GetValues<Region>().ToDictionary(r => r, r => active.Count(e => e.Regions.Contains(r)));
     }
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal);
 }

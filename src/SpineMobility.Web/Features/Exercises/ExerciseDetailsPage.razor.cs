@@ -19,6 +19,25 @@ public partial class ExerciseDetailsPage
     [PersistentState]
     public Exercise? Exercise { get; set; }
 
+    /// <summary>
+    /// The session builder with this exercise in the plan, for the parts of the spine it works and with
+    /// the foam roller it needs; the builder's address format is described in Sessions/Planning/BuilderQuery.
+    /// </summary>
+    private string SessionLink
+    {
+        get
+        {
+            var parts = new List<string> { $"include={Uri.EscapeDataString(Exercise!.Slug)}" };
+            parts.AddRange(Exercise.Regions.Where(r => r is Region.Cervical or Region.Thoracic or Region.Lumbar or Region.Hip).Select(r => $"focus={Tag.Of(r)}"));
+            if (Exercise.Equipment == Equipment.FoamRollerOrBall)
+            {
+                parts.Add("equipment=true");
+            }
+
+            return "/session?" + string.Join('&', parts);
+        }
+    }
+
     private string DoseText => Exercise is null ? "" : Exercise.PerSide ? $"{Exercise.Dose} on each side" : Exercise.Dose.ToString();
 
     protected override async Task OnParametersSetAsync()

@@ -12,8 +12,9 @@ public sealed record ExerciseFilter(
     public bool IsEmpty => Regions.Count == 0 && string.IsNullOrWhiteSpace(Query) && Position is null && Equipment is null;
 
     /// <summary>
-    /// Reads a filter from query-string values. Unknown tags are left out and described in
-    /// <paramref name="errors"/>, keyed by the parameter that held them.
+    /// Reads a filter from query-string values: tags, labels or the words people use ("neck", "lower back",
+    /// "hips"). Anything else is left out and described, in plain words, in <paramref name="errors"/>,
+    /// keyed by the parameter that held it.
     /// </summary>
     public static ExerciseFilter Parse(
         IEnumerable<string?>? regions,
@@ -29,7 +30,7 @@ public sealed record ExerciseFilter(
         // Both ?region=neck&region=hip and ?region=neck,hip are accepted.
         foreach (var tag in (regions ?? []).SelectMany(r => (r ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
         {
-            if (Tag.TryParse<Region>(tag.ToLowerInvariant(), out var region))
+            if (EverydayWords.TryParse<Region>(tag, out var region))
             {
                 if (!parsedRegions.Contains(region))
                 {
@@ -44,11 +45,11 @@ public sealed record ExerciseFilter(
 
         if (unknownRegions.Count > 0)
         {
-            problems["region"] = [.. unknownRegions.Select(t => Unknown("region", t, Tag.All<Region>()))];
+            problems["region"] = [.. unknownRegions.Select(t => Unknown("region", t, Enum.GetValues<Region>().Select(Labels.Of)))];
         }
 
-        var parsedPosition = ParseOne<StartingPosition>("position", position, problems);
-        var parsedEquipment = ParseOne<Equipment>("equipment", equipment, problems);
+        var parsedPosition = ParseOne<StartingPosition>("position", position, problems, Labels.Of);
+        var parsedEquipment = ParseOne<Equipment>("equipment", equipment, problems, Labels.Of);
 
         errors = problems;
         var trimmed = query?.Trim();
@@ -78,22 +79,27 @@ public sealed record ExerciseFilter(
         return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
     }
 
-    private static T? ParseOne<T>(string name, string? value, Dictionary<string, string[]> problems) where T : struct, Enum
+    private static T? ParseOne<T>(string name, string? value, Dictionary<string, string[]> problems, Func<T, string> label) where T : struct, Enum
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             return null;
         }
 
-        if (Tag.TryParse<T>(value.Trim().ToLowerInvariant(), out var parsed))
+        if (EverydayWords.TryParse<T>(value, out var parsed))
         {
             return parsed;
         }
 
-        problems[name] = [Unknown(name, value, Tag.All<T>())];
+        problems[name] = [Unknown(name, value, Enum.GetValues<T>().Select(label))];
         return null;
     }
 
-    private static string Unknown(string what, string value, IEnumerable<string> known) =>
-        $"'{value}' is not a known {what}. Use one of: {string.Join(", ", known)}.";
+    /// <summary>What a person reads when a link names something the catalog does not have.</summary>
+    private static string Unknown(string what, string value, IEnumerable<string> known)
+    {
+        var names = known.ToList();
+        var shown = value.Trim().Length > 40 ? value.Trim()[..40] + "…" : value.Trim();
+        return $"There is no {what} called “{shown}”, so the list is not narrowed by {what}. Choose from {string.Join(", ", names[..^1])} or {names[^1]}.";
+    }
 }

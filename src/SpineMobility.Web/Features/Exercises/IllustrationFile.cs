@@ -18,22 +18,6 @@ public static class IllustrationFile
         "defs", "linearGradient", "radialGradient", "stop", "clipPath", "mask", "symbol", "use", "text", "tspan",
     ];
 
-    /// <summary>What is wrong with the path as written, or null: a .svg under illustrations/, forward slashes, no way out of the folder.</summary>
-    public static string? PathProblem(string file)
-    {
-        if (Path.IsPathRooted(file) || file.Contains('\\', StringComparison.Ordinal) || file.Split('/').Any(part => part is "" or "." or ".."))
-        {
-            return $"'{file}' must be a relative path with forward slashes, like '{Illustration.Folder}/chin-tucks-start.svg'";
-        }
-
-        if (!file.StartsWith(Illustration.Folder + "/", StringComparison.Ordinal))
-        {
-            return $"'{file}' must be inside the '{Illustration.Folder}/' folder beside the content file";
-        }
-
-        return file.EndsWith(".svg", StringComparison.Ordinal) ? null : $"'{file}' must be an SVG file ending in .svg";
-    }
-
     /// <summary>What is wrong with the file itself, or null when it exists and is a plain, self-contained SVG drawing.</summary>
     public static string? FileProblem(string contentDirectory, string file)
     {
@@ -54,6 +38,12 @@ public static class IllustrationFile
             var sawRoot = false;
             while (reader.Read())
             {
+                if (reader.NodeType == XmlNodeType.ProcessingInstruction)
+                {
+                    // <?xml-stylesheet href="…"?> would make a browser fetch and apply a style sheet.
+                    return $"'{file}' has a processing instruction <?{reader.Name}?>; illustrations must be plain drawings";
+                }
+
                 if (reader.NodeType != XmlNodeType.Element)
                 {
                     continue;
@@ -85,7 +75,7 @@ public static class IllustrationFile
                         return $"'{file}' has an event handler attribute '{reader.LocalName}'; illustrations must be plain drawings";
                     }
 
-                    if ((reader.LocalName == "href" && !reader.Value.StartsWith('#')) || LoadsSomething(reader.Value))
+                    if ((reader.LocalName == "href" && !reader.Value.StartsWith('#')) || CssValue.LoadsSomething(reader.Value))
                     {
                         return $"'{file}' refers to '{reader.Value}'; illustrations must not load anything else";
                     }
@@ -104,13 +94,5 @@ public static class IllustrationFile
         {
             return $"'{file}' cannot be read: {e.Message}";
         }
-    }
-
-    // url(#gradient) points inside the drawing; any other url(...) or @import fetches something.
-    private static bool LoadsSomething(string value)
-    {
-        var compact = value.Replace(" ", "", StringComparison.Ordinal);
-        return compact.Contains("@import", StringComparison.OrdinalIgnoreCase)
-            || (compact.Contains("url(", StringComparison.OrdinalIgnoreCase) && compact.Replace("url(#", "", StringComparison.OrdinalIgnoreCase).Contains("url(", StringComparison.OrdinalIgnoreCase));
     }
 }

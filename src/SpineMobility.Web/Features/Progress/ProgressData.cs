@@ -19,21 +19,10 @@ public sealed class ProgressData(IDbContextFactory<AppDbContext> dbFactory, Sett
 
     public async Task<ProgressSnapshot> LoadAsync(Visitor visitor, CancellationToken cancellationToken = default)
     {
-        // Signed out, a browser's streak follows the default rules in its own zone.
-        var (settings, rules, pauses) = visitor.UserId is { } userId
-            ? await settingsStore.StreakInputsAsync(userId, visitor.BrowserTimeZone, cancellationToken)
-            : (null, [StreakRule.Default], []);
-        var zone = settings?.TimeZone ?? visitor.BrowserTimeZone;
-        var today = TimeZones.LocalDate(time.GetUtcNow(), zone);
+        var (rules, zone, today, days, report) = await StreakOfAsync(visitor, cancellationToken);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var sessions = db.CompletedSessions.AsNoTracking().OwnedBy(visitor);
-        var days = await sessions
-            .GroupBy(s => s.LocalDate)
-            .Select(g => new DayActivity(g.Key, g.Sum(s => s.ActiveSeconds), g.Max(s => s.ActiveSeconds)))
-            .ToListAsync(cancellationToken);
-
-        var report = StreakCalculator.Calculate(days, rules, pauses, today);
         var weekStart = rules.OrderBy(r => r.EffectiveFrom).Last().WeekStart;
         var thisWeek = StartOfWeek(today, weekStart);
         var thisMonth = new DateOnly(today.Year, today.Month, 1);
@@ -67,6 +56,29 @@ public sealed class ProgressData(IDbContextFactory<AppDbContext> dbFactory, Sett
             Split(recent.Where(r => r.Date >= thisMonth), r => r.Directions),
             checkIns,
             weekStart);
+    }
+
+    /// <summary>Just the streak, as the progress page counts it: for the home page's "Day 5".</summary>
+    public async Task<StreakReport> StreakAsync(Visitor visitor, CancellationToken cancellationToken = default) =>
+        (await StreakOfAsync(visitor, cancellationToken)).Report;
+
+    private async Task<(IReadOnlyList<StreakRule> Rules, string Zone, DateOnly Today, List<DayActivity> Days, StreakReport Report)> StreakOfAsync(
+        Visitor visitor, CancellationToken cancellationToken)
+    {
+        // Signed out, a browser's streak follows the default rules in its own zone.
+        var (settings, rules, pauses) = visitor.UserId is { } userId
+            ? await settingsStore.StreakInputsAsync(userId, visitor.BrowserTimeZone, cancellationToken)
+            : (null, [StreakRule.Default], []);
+        var zone = settings?.TimeZone ?? visitor.BrowserTimeZone;
+        var today = TimeZones.LocalDate(time.GetUtcNow(), zone);
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var days = await db.CompletedSessions.AsNoTracking().OwnedBy(visitor)
+            .GroupBy(s => s.LocalDate)
+            .Select(g => new DayActivity(g.Key, g.Sum(s => s.ActiveSeconds), g.Max(s => s.ActiveSeconds)))
+            .ToListAsync(cancellationToken);
+
+        return (rules, zone, today, days, StreakCalculator.Calculate(days, rules, pauses, today));
     }
 
     /// <summary>Which side felt tighter in the visitor's per-side exercises, counted per exercise and month in the database.</summary>

@@ -24,6 +24,9 @@ public static class CalendarFeed
 
     public const string EventSummary = "Spine mobility session";
 
+    /// <summary>How often calendar apps are asked to fetch the feed again.</summary>
+    public const string RefreshInterval = "PT12H";
+
     public const string EventDescription = "A few minutes for your spine. Open SpineMobility and start a session.";
 
     // A token too short to be unguessable (under 128 bits of base64url) is refused even if one were stored,
@@ -52,6 +55,13 @@ public static class CalendarFeed
         var zone = TimeZones.KnownOrUtc(timeZone);
         var calendar = new Calendar { ProductId = "-//SpineMobility//Practice reminders//EN", Method = "PUBLISH" };
         calendar.AddProperty("X-WR-CALNAME", CalendarName);
+
+        // How often calendar apps should fetch the feed again, so changed reminder days arrive the same day:
+        // RFC 7986's property, and the one Apple and Outlook read.
+        var refresh = new CalendarProperty("REFRESH-INTERVAL", RefreshInterval);
+        refresh.Parameters.Add("VALUE", "DURATION");
+        calendar.AddProperty(refresh);
+        calendar.AddProperty("X-PUBLISHED-TTL", RefreshInterval);
 
         var days = settings.ReminderDays.Distinct().Order().ToList();
         if (days.Count > 0)

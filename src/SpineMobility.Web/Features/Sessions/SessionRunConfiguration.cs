@@ -15,8 +15,7 @@ internal sealed class SessionRunConfiguration : IEntityTypeConfiguration<Session
         builder.Property(r => r.Title).HasMaxLength(200);
         builder.Property(r => r.TimeZone).HasMaxLength(64);
         builder.HasIndex(r => new { r.BrowserKey, r.Status });
-        // No foreign key to the user: adding one to a table that already holds sessions makes SQLite
-        // rebuild it, outside a transaction. AccountData deletes a user's sessions with the account.
+        // The foreign key to the user is configured from the account's side (AppUserConfiguration).
         builder.HasIndex(r => new { r.UserId, r.Status });
 
         // Covers "the runs of this visitor" (UserId = ?, or UserId IS NULL AND BrowserKey = ?) without reading

@@ -36,6 +36,9 @@ public partial class SettingsPage
     private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
+    private Hosting.PublicAddress PublicAddress { get; set; } = default!;
+
+    [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
     [Inject]
@@ -73,7 +76,8 @@ public partial class SettingsPage
         }
     }
 
-    private string FeedUrl => Navigation.ToAbsoluteUri($"/calendar/{_form!.CalendarToken}.ics").ToString();
+    // From the configured public address: in a circuit the base address is whatever the browser reported.
+    private string FeedUrl => PublicAddress.LinkTo($"calendar/{_form!.CalendarToken}.ics").AbsoluteUri;
 
     private string FeedWebcalUrl => "webcal" + FeedUrl[FeedUrl.IndexOf(':', StringComparison.Ordinal)..];
 

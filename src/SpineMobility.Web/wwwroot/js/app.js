@@ -2,7 +2,8 @@
 window.spine = window.spine || {};
 
 window.spine.setCookie = (name, value) => {
-  document.cookie = `${name}=${encodeURIComponent(value)}; path=/; max-age=31536000; samesite=lax`;
+  const secure = location.protocol === "https:" ? "; secure" : "";
+  document.cookie = `${name}=${encodeURIComponent(value)}; path=/; max-age=31536000; samesite=lax${secure}`;
 };
 
 window.spine.timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";

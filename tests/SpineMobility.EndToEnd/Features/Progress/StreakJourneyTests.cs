@@ -31,7 +31,7 @@ public sealed partial class StreakJourneyTests(BrowserFixture fixture) : Browser
     private async Task SignOutAsync()
     {
         await Page.GotoAsync("/Account/Manage");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
         await Expect(Page).ToHaveURLAsync(HomeAddress());
     }
 

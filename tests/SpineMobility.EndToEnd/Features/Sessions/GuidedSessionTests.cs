@@ -100,8 +100,9 @@ public sealed partial class GuidedSessionTests(BrowserFixture fixture) : Browser
         await using var db = Fixture.App.CreateDbContext();
         var recorded = await db.CompletedSessions.Where(s => s.RunId == runId).ToListAsync();
         var session = Assert.Single(recorded);
-        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow), session.LocalDate);
-        Assert.False(string.IsNullOrEmpty(session.TimeZone));
+        Assert.Equal(BrowserFixture.TimeZone, session.TimeZone);
+        // The fast clock started at 09:00 in Berlin on the 26th; the day is the browser's, never the machine's.
+        Assert.Equal(new DateOnly(2026, 11, 26), session.LocalDate);
     });
 
     [Fact]

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using SpineMobility.Testing;
 using SpineMobility.Web.Features.Exercises;
 using SpineMobility.Web.Features.Progress;
@@ -16,17 +15,17 @@ using SpineMobility.Web.Shared;
 namespace SpineMobility.IntegrationTests.Features.Account;
 
 /// <summary>Downloading one's data, signed in through the real form: all of one's own, none of anyone else's.</summary>
-public sealed class DataRightsTests : IAsyncLifetime
+[Collection(AppCollection.Name)]
+public sealed class DataRightsTests(AppFixture fixture) : IAsyncLifetime
 {
     private const string Password = "Export-test-1";
-    private const string AliceEmail = "alice@example.com";
-    private const string BobEmail = "bob@example.com";
-    private const string AliceToken = "AliceAliceAliceAliceAliceAliceAlice_-12345";
-    private const string BobToken = "BobBobBobBobBobBobBobBobBobBobBobBob_-12345";
+    private readonly string _aliceEmail = $"alice-{Guid.NewGuid():N}@example.com";
+    private readonly string _bobEmail = $"bob-{Guid.NewGuid():N}@example.com";
+    private readonly string _aliceToken = $"Alice{Guid.NewGuid():N}_-1";
+    private readonly string _bobToken = $"Bob{Guid.NewGuid():N}_-12";
 
-    // 23:50 UTC on 26 November: already the 27th in Tokyo, still the 26th in New York.
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 23, 50, 0, TimeSpan.Zero));
-    private SpineMobilityApp _app = default!;
+    private readonly TestClock _time = fixture.Clock;
+    private readonly SpineMobilityApp _app = fixture.App;
     private string _aliceId = default!;
     private string _bobId = default!;
     private Guid _aliceRun;
@@ -35,15 +34,16 @@ public sealed class DataRightsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = new SpineMobilityApp(services: s => s.AddSingleton<TimeProvider>(_time));
-        _aliceId = await _app.CreateUserAsync(AliceEmail, Password);
-        _bobId = await _app.CreateUserAsync(BobEmail, Password);
+        // 23:50 UTC on 26 November: already the 27th in Tokyo, still the 26th in New York.
+        _time.Reset(new DateTimeOffset(2026, 11, 26, 23, 50, 0, TimeSpan.Zero));
+        _aliceId = await _app.CreateUserAsync(_aliceEmail, Password);
+        _bobId = await _app.CreateUserAsync(_bobEmail, Password);
 
         await using var db = _app.CreateDbContext();
         _exercise = await db.Exercises.AsNoTracking().SingleAsync(e => e.Slug == "cat-cow");
         db.UserSettings.AddRange(
-            new UserSettings { UserId = _aliceId, CalendarToken = AliceToken, TimeZone = "Asia/Tokyo", ReminderDays = [DayOfWeek.Monday] },
-            new UserSettings { UserId = _bobId, CalendarToken = BobToken, TimeZone = "America/New_York" });
+            new UserSettings { UserId = _aliceId, CalendarToken = _aliceToken, TimeZone = "Asia/Tokyo", ReminderDays = [DayOfWeek.Monday] },
+            new UserSettings { UserId = _bobId, CalendarToken = _bobToken, TimeZone = "America/New_York" });
         db.Pauses.AddRange(
             new PauseEntry { UserId = _aliceId, Start = new(2026, 10, 1), End = new(2026, 10, 3), Note = "Alice's flare-up" },
             new PauseEntry { UserId = _bobId, Start = new(2026, 10, 5), End = new(2026, 10, 6), Note = "Bob's cold" });
@@ -79,13 +79,13 @@ public sealed class DataRightsTests : IAsyncLifetime
     [Fact]
     public async Task Each_user_exports_their_own_sessions_and_nobody_elses()
     {
-        var alice = await ExportJsonAsync(AliceEmail);
-        var bob = await ExportJsonAsync(BobEmail);
+        var alice = await ExportJsonAsync(_aliceEmail);
+        var bob = await ExportJsonAsync(_bobEmail);
 
         Assert.Equal([_aliceRun.ToString()], Strings(alice.GetProperty("sessions"), "id"));
         Assert.Equal(["Alice's neck reset"], Strings(alice.GetProperty("sessions"), "title"));
         Assert.Equal(["Alice's flare-up"], Strings(alice.GetProperty("pauses"), "note"));
-        Assert.Equal(AliceEmail, alice.GetProperty("account").GetProperty("email").GetString());
+        Assert.Equal(_aliceEmail, alice.GetProperty("account").GetProperty("email").GetString());
 
         Assert.Equal([_bobRun.ToString()], Strings(bob.GetProperty("sessions"), "id"));
         Assert.Equal(["Bob's cold"], Strings(bob.GetProperty("pauses"), "note"));
@@ -96,7 +96,7 @@ public sealed class DataRightsTests : IAsyncLifetime
     [Fact]
     public async Task A_session_is_exported_with_its_exercises_and_check_ins()
     {
-        var session = Assert.Single((await ExportJsonAsync(AliceEmail)).GetProperty("sessions").EnumerateArray());
+        var session = Assert.Single((await ExportJsonAsync(_aliceEmail)).GetProperty("sessions").EnumerateArray());
 
         Assert.Equal("2026-11-27", session.GetProperty("localDate").GetString());
         Assert.Equal("Asia/Tokyo", session.GetProperty("timeZone").GetString());
@@ -105,10 +105,10 @@ public sealed class DataRightsTests : IAsyncLifetime
         var exercise = Assert.Single(session.GetProperty("exercises").EnumerateArray());
         Assert.Equal(_exercise.Slug, exercise.GetProperty("slug").GetString());
         Assert.Equal(_exercise.Name, exercise.GetProperty("name").GetString());
-        Assert.Equal("Mobility", exercise.GetProperty("phase").GetString());
+        Assert.Equal("mobility", exercise.GetProperty("phase").GetString());
         Assert.Equal(90, exercise.GetProperty("seconds").GetInt32());
         Assert.Equal(7, session.GetProperty("before").GetProperty("stiffness").GetInt32());
-        Assert.Equal(["Neck"], Texts(session.GetProperty("before").GetProperty("areas")));
+        Assert.Equal(["neck"], Texts(session.GetProperty("before").GetProperty("areas")));
         Assert.Equal(1, session.GetProperty("after").GetProperty("pain").GetInt32());
     }
 
@@ -117,15 +117,15 @@ public sealed class DataRightsTests : IAsyncLifetime
     {
         var unfinished = await AddSessionAsync(_aliceId, "Alice's interrupted one", "Asia/Tokyo", completed: false);
 
-        var alice = await ExportJsonAsync(AliceEmail);
+        var alice = await ExportJsonAsync(_aliceEmail);
 
         var settings = alice.GetProperty("settings");
         Assert.Equal("Asia/Tokyo", settings.GetProperty("timeZone").GetString());
-        Assert.Equal(["Monday"], Texts(settings.GetProperty("reminderDays")));
+        Assert.Equal(["monday"], Texts(settings.GetProperty("reminderDays")));
         Assert.True(settings.GetProperty("calendarFeedEnabled").GetBoolean());
         var rule = Assert.Single(alice.GetProperty("streakRules").EnumerateArray());
         Assert.Equal("2026-11-01", rule.GetProperty("effectiveFrom").GetString());
-        Assert.Equal("Sunday", rule.GetProperty("weekStart").GetString());
+        Assert.Equal("sunday", rule.GetProperty("weekStart").GetString());
         var interrupted = Assert.Single(alice.GetProperty("unfinishedSessions").EnumerateArray());
         Assert.Equal(unfinished.ToString(), interrupted.GetProperty("id").GetString());
         Assert.Equal(7, interrupted.GetProperty("before").GetProperty("stiffness").GetInt32());
@@ -146,34 +146,34 @@ public sealed class DataRightsTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        var alice = await ExportJsonAsync(AliceEmail);
+        var alice = await ExportJsonAsync(_aliceEmail);
 
         var screening = Assert.Single(alice.GetProperty("safetyScreenings").EnumerateArray());
-        Assert.Equal("SeeProfessional", screening.GetProperty("result").GetString());
-        Assert.Equal(["FallOrAccident"], Texts(screening.GetProperty("yesTo")));
+        Assert.Equal("see-professional", screening.GetProperty("result").GetString());
+        Assert.Equal(["fall-or-accident"], Texts(screening.GetProperty("yesTo")));
         var pain = Assert.Single(alice.GetProperty("painReports").EnumerateArray());
         Assert.Equal(6, pain.GetProperty("pain").GetInt32());
-        Assert.Equal("LowerBack", pain.GetProperty("area").GetString());
+        Assert.Equal("lower-back", pain.GetProperty("area").GetString());
         Assert.Equal(_aliceRun.ToString(), pain.GetProperty("runId").GetString());
         var side = Assert.Single(alice.GetProperty("sideReports").EnumerateArray());
-        Assert.Equal(("pigeon-pose", "Right"), (side.GetProperty("exerciseSlug").GetString(), side.GetProperty("tighter").GetString()));
+        Assert.Equal(("pigeon-pose", "right"), (side.GetProperty("exerciseSlug").GetString(), side.GetProperty("tighter").GetString()));
     }
 
     [Fact]
     public async Task The_JSON_export_never_contains_the_calendar_token()
     {
-        var (_, body) = await ExportAsync(AliceEmail, "json");
+        var (_, body) = await ExportAsync(_aliceEmail, "json");
 
         Assert.Contains("Alice's neck reset", body, StringComparison.Ordinal);
-        Assert.DoesNotContain(AliceToken, body, StringComparison.Ordinal);
+        Assert.DoesNotContain(_aliceToken, body, StringComparison.Ordinal);
         Assert.DoesNotContain("calendarToken", body, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
     public async Task The_JSON_export_is_a_download_named_for_the_users_local_date()
     {
-        var (alice, _) = await ExportAsync(AliceEmail, "json");
-        var (bob, _) = await ExportAsync(BobEmail, "json");
+        var (alice, _) = await ExportAsync(_aliceEmail, "json");
+        var (bob, _) = await ExportAsync(_bobEmail, "json");
 
         Assert.Equal("application/json", alice.Content.Headers.ContentType?.MediaType);
         Assert.Equal("attachment", alice.Content.Headers.ContentDisposition?.DispositionType);
@@ -187,7 +187,7 @@ public sealed class DataRightsTests : IAsyncLifetime
     {
         await AddSessionAsync(_aliceId, "=cmd|' /C calc'!A0", "Asia/Tokyo");
 
-        var (response, body) = await ExportAsync(AliceEmail, "csv");
+        var (response, body) = await ExportAsync(_aliceEmail, "csv");
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
@@ -219,9 +219,5 @@ public sealed class DataRightsTests : IAsyncLifetime
         Assert.DoesNotContain("Bob", body, StringComparison.Ordinal);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _app.DeleteDatabase();
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 }

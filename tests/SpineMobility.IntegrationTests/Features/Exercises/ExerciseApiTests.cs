@@ -76,12 +76,30 @@ public sealed class ExerciseApiTests(AppFixture fixture)
     [Fact]
     public async Task An_unknown_region_is_a_400_that_names_it()
     {
-        var response = await _client.GetAsync("/api/exercises?region=neck");
+        var response = await _client.GetAsync("/api/exercises?region=spleen");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         var message = problem.GetProperty("errors").GetProperty("region")[0].GetString();
-        Assert.Contains("'neck' is not a known region", message, StringComparison.Ordinal);
+        Assert.StartsWith("There is no region called “spleen”", message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("neck", "cervical")]
+    [InlineData("upper%20back", "thoracic")]
+    [InlineData("lower-back", "lumbar")]
+    [InlineData("hips", "hip")]
+    public async Task The_words_people_use_for_a_region_filter_like_its_tag(string word, string tag)
+    {
+        Assert.Equal(Catalog.InRegion(tag).Select(e => e.Slug), await SlugsAsync($"/api/exercises?region={word}"));
+    }
+
+    [Fact]
+    public async Task Search_finds_what_people_mean_best_match_first()
+    {
+        Assert.Equal(["cat-cow", "pelvic-tilts", "knee-to-chest"], await SlugsAsync("/api/exercises?q=lower%20back"));
+        Assert.Equal(["neck-circles", "neck-tilts", "gentle-neck-stretches", "chin-tucks"], await SlugsAsync("/api/exercises?q=necks"));
+        Assert.Equal(6, (await SlugsAsync("/api/exercises?q=desk")).Count);
     }
 
     [Fact]

@@ -63,11 +63,38 @@ public sealed class ExercisePagesTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task An_unknown_region_in_the_address_is_named_on_the_page()
+    public async Task An_unknown_region_in_the_address_is_named_on_the_page_in_plain_words()
+    {
+        var html = WebUtility.HtmlDecode(await _client.GetStringAsync("/exercises?region=spleen"));
+
+        Assert.Contains("There is no region called “spleen”, so the list is not narrowed by region. Choose from Neck, Upper back, Lower back, Hips, Full body or Beginner.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ignored", html, StringComparison.Ordinal);
+        Assert.Contains($"{Catalog.AllNames.Count} exercises", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_word_neck_in_the_address_shows_the_neck_exercises()
     {
         var html = WebUtility.HtmlDecode(await _client.GetStringAsync("/exercises?region=neck"));
 
-        Assert.Contains("'neck' is not a known region", html, StringComparison.Ordinal);
+        var expected = Catalog.InRegion("cervical").Select(e => e.Name).ToList();
+        foreach (var name in Catalog.AllNames)
+        {
+            Assert.Equal(expected.Contains(name), html.Contains($">{name}</a>", StringComparison.Ordinal));
+        }
+
+        Assert.DoesNotContain("There is no region", html, StringComparison.Ordinal);
+        Assert.Contains("<title>Neck exercises", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Searching_chair_on_the_page_finds_the_chair_exercises()
+    {
+        var html = WebUtility.HtmlDecode(await _client.GetStringAsync("/exercises?q=chair"));
+
+        Assert.Contains("6 exercises", html, StringComparison.Ordinal);
+        Assert.Contains(">Ankle circles</a>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Cat-cow</a>", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -98,6 +125,27 @@ public sealed class ExercisePagesTests(AppFixture fixture)
         var response = await _client.GetAsync("/no/such/page");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Page not found", html, StringComparison.Ordinal);
+        Assert.Contains("The link may be old or mistyped.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("left the catalog", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/exercises/no-such-exercise", "the exercise may have left the catalog", "href=\"/exercises\"")]
+    [InlineData("/session/play/7d3f0a52-95a3-4c1e-8a0e-1f6b1c9d2e11", "the session was started in another browser or account", "href=\"/session\"")]
+    [InlineData("/progress/sessions/7d3f0a52-95a3-4c1e-8a0e-1f6b1c9d2e11", "This session is not in your history", "href=\"/progress\"")]
+    public async Task The_404_page_says_what_may_have_happened_to_that_kind_of_address(string address, string reason, string link)
+    {
+        var response = await _client.GetAsync(address);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains(reason, html, StringComparison.Ordinal);
+        Assert.Contains(link, html, StringComparison.Ordinal);
+        if (!address.StartsWith("/exercises/", StringComparison.Ordinal))
+        {
+            Assert.DoesNotContain("left the catalog", html, StringComparison.Ordinal);
+        }
     }
 }

@@ -13,24 +13,25 @@ using SpineMobility.Web.Shared;
 namespace SpineMobility.IntegrationTests.Features.Progress;
 
 /// <summary>Every piece of personal data is its owner's alone, and goes when the account goes.</summary>
-public sealed class PrivacyTests : IAsyncLifetime
+[Collection(AppCollection.Name)]
+public sealed class PrivacyTests(AppFixture fixture) : IAsyncLifetime
 {
     private const string Password = "Stretch-2026!";
     private readonly string _aliceEmail = $"alice-{Guid.NewGuid():N}@example.com";
     private readonly string _bobEmail = $"bob-{Guid.NewGuid():N}@example.com";
-    private SpineMobilityApp _app = default!;
+    private readonly SpineMobilityApp _app = fixture.App;
     private string _alice = "";
     private string _bob = "";
 
     public async Task InitializeAsync()
     {
-        _app = new SpineMobilityApp();
+        fixture.Clock.Reset(AppFixture.Morning);
         _alice = await _app.CreateUserAsync(_aliceEmail, Password);
         _bob = await _app.CreateUserAsync(_bobEmail, Password);
     }
 
     private Task<Guid> RecordSessionAsync(string title, string? userId, string browserKey = RecordedSessions.AnyBrowser) =>
-        _app.RecordSessionAsync(userId, title, DateTimeOffset.UtcNow, browserKey: browserKey);
+        _app.RecordSessionAsync(userId, title, fixture.Clock.GetUtcNow().AddHours(-1), browserKey: browserKey);
 
     [Fact]
     public async Task Another_user_gets_a_404_for_a_session_and_never_sees_it_in_their_history()
@@ -100,7 +101,7 @@ public sealed class PrivacyTests : IAsyncLifetime
         Assert.Contains("Lunch break stretch", await browser.GetStringAsync("/progress"), StringComparison.Ordinal);
 
         // The safety answers given on this browser come along too: no second screening before the next session.
-        Assert.Equal(_alice, await db.SafetyScreenings.Select(s => s.UserId).SingleAsync());
+        Assert.Equal(_alice, await db.SafetyScreenings.Where(s => s.BrowserKey == browserKey).Select(s => s.UserId).SingleAsync());
         Assert.Equal(ScreeningNeed.None, await _app.Services.GetRequiredService<SafetyStore>().NeedAsync(new Visitor(browserKey, _alice)));
     }
 
@@ -137,15 +138,11 @@ public sealed class PrivacyTests : IAsyncLifetime
         Assert.False(await db.Set<CompletedExercise>().AnyAsync(e => !db.CompletedSessions.Any(s => s.Id == e.CompletedSessionId)));
         Assert.False(await db.UserSettings.AnyAsync(s => s.UserId == _alice));
         Assert.False(await db.Pauses.AnyAsync(p => p.UserId == _alice));
-        Assert.False(await db.SafetyScreenings.AnyAsync());
-        Assert.False(await db.PainReports.AnyAsync());
-        Assert.False(await db.SideReports.AnyAsync());
+        Assert.False(await db.SafetyScreenings.AnyAsync(s => s.UserId == _alice));
+        Assert.False(await db.PainReports.AnyAsync(p => p.RunId == aliceRun));
+        Assert.False(await db.SideReports.AnyAsync(s => s.RunId == aliceRun));
         Assert.Equal("Bob's routine", await db.CompletedSessions.Where(s => s.UserId == _bob).Select(s => s.Title).SingleAsync());
     }
 
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _app.DeleteDatabase();
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 }

@@ -1,24 +1,23 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using SpineMobility.Testing;
 using SpineMobility.Web.Features.Settings;
 using SpineMobility.Web.Features.Streaks;
 
 namespace SpineMobility.IntegrationTests.Features.Settings;
 
-public sealed class SettingsStoreTests : IAsyncLifetime
+[Collection(AppCollection.Name)]
+public sealed class SettingsStoreTests(AppFixture fixture) : IAsyncLifetime
 {
-    // 22:30 UTC on the 26th is already the 27th in Berlin.
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 23, 30, 0, TimeSpan.Zero));
-    private SpineMobilityApp _app = default!;
+    private readonly SpineMobilityApp _app = fixture.App;
     private string _userId = "";
 
     private SettingsStore Store => _app.Services.GetRequiredService<SettingsStore>();
 
     public async Task InitializeAsync()
     {
-        _app = new SpineMobilityApp(services: s => s.AddSingleton<TimeProvider>(_time));
+        // 23:30 UTC on the 26th is already the 27th in Berlin.
+        fixture.Clock.Reset(new DateTimeOffset(2026, 11, 26, 23, 30, 0, TimeSpan.Zero));
         _userId = await _app.CreateUserAsync($"settings-{Guid.NewGuid():N}@example.com", "Stretch-2026!");
     }
 
@@ -141,9 +140,5 @@ public sealed class SettingsStoreTests : IAsyncLifetime
         Assert.Equal(after, await db.UserSettings.Where(s => s.UserId == _userId).Select(s => s.CalendarToken).SingleAsync());
     }
 
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _app.DeleteDatabase();
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 }

@@ -13,14 +13,43 @@ public sealed class ExerciseFilterTests
         Assert.Equal([Region.Cervical, Region.Hip, Region.FullBody], filter.Regions);
     }
 
-    [Fact]
-    public void An_unknown_region_is_named_in_the_errors_and_left_out()
+    [Theory]
+    [InlineData("neck", Region.Cervical)]
+    [InlineData("Neck", Region.Cervical)]
+    [InlineData("upper back", Region.Thoracic)]
+    [InlineData("upper-back", Region.Thoracic)]
+    [InlineData("lower back", Region.Lumbar)]
+    [InlineData("Lower_Back", Region.Lumbar)]
+    [InlineData("hips", Region.Hip)]
+    [InlineData("full body", Region.FullBody)]
+    [InlineData("lumbar", Region.Lumbar)]
+    public void The_words_people_use_for_a_region_are_understood(string word, Region region)
     {
-        var filter = ExerciseFilter.Parse(["cervical", "neck"], null, null, null, out var errors);
+        var filter = ExerciseFilter.Parse([word], null, null, null, out var errors);
+
+        Assert.Empty(errors);
+        Assert.Equal([region], filter.Regions);
+    }
+
+    [Fact]
+    public void Labels_are_understood_for_position_and_equipment()
+    {
+        var filter = ExerciseFilter.Parse(null, null, "Lying on your back", "foam roller or exercise ball", out var errors);
+
+        Assert.Empty(errors);
+        Assert.Equal(StartingPosition.LyingOnBack, filter.Position);
+        Assert.Equal(Equipment.FoamRollerOrBall, filter.Equipment);
+    }
+
+    [Fact]
+    public void An_unknown_region_is_named_in_plain_words_and_left_out()
+    {
+        var filter = ExerciseFilter.Parse(["cervical", "spleen"], null, null, null, out var errors);
 
         Assert.Equal([Region.Cervical], filter.Regions);
-        var message = Assert.Single(errors["region"]);
-        Assert.Contains("'neck' is not a known region", message, StringComparison.Ordinal);
+        Assert.Equal(
+            "There is no region called “spleen”, so the list is not narrowed by region. Choose from Neck, Upper back, Lower back, Hips, Full body or Beginner.",
+            Assert.Single(errors["region"]));
     }
 
     [Fact]
@@ -28,8 +57,17 @@ public sealed class ExerciseFilterTests
     {
         ExerciseFilter.Parse(null, null, "upside-down", "trampoline", out var errors);
 
-        Assert.Contains("'upside-down'", Assert.Single(errors["position"]), StringComparison.Ordinal);
-        Assert.Contains("'trampoline'", Assert.Single(errors["equipment"]), StringComparison.Ordinal);
+        Assert.StartsWith("There is no position called “upside-down”", Assert.Single(errors["position"]), StringComparison.Ordinal);
+        Assert.Contains("Choose from Standing, Seated,", errors["position"][0], StringComparison.Ordinal);
+        Assert.StartsWith("There is no equipment called “trampoline”", Assert.Single(errors["equipment"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_long_unknown_value_is_not_repeated_whole()
+    {
+        ExerciseFilter.Parse([new string('x', 5000)], null, null, null, out var errors);
+
+        Assert.True(errors["region"][0].Length < 250);
     }
 
     [Fact]

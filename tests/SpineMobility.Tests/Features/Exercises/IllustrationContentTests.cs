@@ -55,6 +55,13 @@ public sealed class IllustrationContentTests : IDisposable
     [InlineData("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"><path style=\"fill: url( https://example.com/p.svg )\" d=\"M0 0\"/></svg>", "must not load anything else")]
     [InlineData("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"><iframe xmlns=\"http://www.w3.org/1999/xhtml\" src=\"https://example.com\"/></svg>", "contains a <iframe> element")]
     [InlineData("<svg xmlns=\"http://www.w3.org/2000/svg\"><path d=\"M0 0\"/></svg>", "has no viewBox")]
+    [InlineData("<?xml-stylesheet href=\"https://example.com/x.css\"?><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"/>", "has a processing instruction <?xml-stylesheet?>")]
+    [InlineData("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"><?xml-stylesheet href=\"x.css\"?></svg>", "has a processing instruction")]
+    [InlineData("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"><path style=\"fill: u\\72l(https://example.com/p.svg)\" d=\"M0 0\"/></svg>", "must not load anything else")]
+    [InlineData("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"><path style=\"fill: \\75 \\72 \\6c (x.svg)\" d=\"M0 0\"/></svg>", "must not load anything else")]
+    [InlineData("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"><path style=\"fill: URL('x.svg')\" d=\"M0 0\"/></svg>", "must not load anything else")]
+    [InlineData("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"><path style=\"fill: image-set('x.png' 1x)\" d=\"M0 0\"/></svg>", "must not load anything else")]
+    [InlineData("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"><path style=\"x: \\@import 'x.css'\" d=\"M0 0\"/></svg>", "must not load anything else")]
     [InlineData("<html><body/></html>", "is not an SVG drawing")]
     [InlineData("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"><path>", "is not well-formed SVG")]
     public async Task A_drawing_that_is_not_a_plain_svg_is_refused(string svg, string expected)
@@ -78,13 +85,27 @@ public sealed class IllustrationContentTests : IDisposable
         Assert.Empty(result.Problems);
     }
 
-    [Theory]
-    [InlineData("../exercises.json", "must be a relative path")]
-    [InlineData("/etc/passwd.svg", "must be a relative path")]
-    [InlineData("pictures/chin-tucks.svg", "inside the 'illustrations/' folder")]
-    [InlineData("illustrations/chin-tucks.png", "must be an SVG file")]
-    public void A_drawing_outside_the_illustrations_folder_is_refused(string file, string expected)
+    [Fact]
+    public async Task A_drawing_with_a_comment_and_an_xml_declaration_is_fine()
     {
+        await System.IO.File.WriteAllTextAsync(Path.Combine(Folder, "illustrations", "chin-tucks-start.svg"),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><!-- drawn by draw.cs --><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"><path style=\"fill: url( '#g' )\" transform=\"matrix(1 0 0 1 0 0)\" d=\"M0 0\"/></svg>");
+
+        var result = await ExerciseContent.LoadAsync(_file);
+
+        Assert.Empty(result.Problems);
+    }
+
+    [Theory]
+    [InlineData("../exercises.json")]
+    [InlineData("/etc/passwd.svg")]
+    [InlineData("illustrations/../../secret.svg")]
+    [InlineData("illustrations\\chin-tucks.svg")]
+    [InlineData("pictures/chin-tucks.svg")]
+    [InlineData("illustrations/chin-tucks.png")]
+    public void A_drawing_outside_the_illustrations_folder_is_refused(string file)
+    {
+        const string expected = "is not a valid drawing file. An SVG file in the illustrations/ folder";
         var content = RealContent();
         content["exercises"]![2]!["illustration"]!["start"]!["file"] = file;
 

@@ -58,6 +58,33 @@ public sealed class ScreeningFormTests : ComponentTest
     }
 
     [Fact]
+    public void None_of_these_apply_answers_no_to_all_six_questions_at_once()
+    {
+        var form = RenderForm();
+        Assert.Equal(6, form.FindAll(".screening-question").Count);
+
+        form.Find("[data-testid=none-apply]").Click();
+
+        Assert.NotNull(_submitted);
+        Assert.Equal(RedFlags.Questions.Select(q => q.Flag), _submitted.Keys.Order());
+        Assert.All(_submitted.Values, v => Assert.False(v));
+        Assert.Equal(ScreeningResult.Clear, ScreeningRules.Evaluate(_submitted).Result);
+    }
+
+    [Fact]
+    public void After_a_yes_there_is_no_shortcut_and_each_question_is_answered_on_its_own()
+    {
+        var form = RenderForm();
+
+        Answer(form, RedFlag.FallOrAccident, yes: true);
+
+        Assert.Empty(form.FindAll("[data-testid=none-apply]"));
+        form.Find("button:last-of-type").Click();
+        Assert.Null(_submitted);
+        Assert.Contains("5 left", form.Find("[data-testid=screening-problems]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_urgent_advice_says_to_get_help_today_and_names_the_yes()
     {
         var advice = Render<SeekCareAdvice>(p => p.Add(a => a.Result, ScreeningResult.Urgent).Add(a => a.YesTo, [RedFlag.BladderOrBowel]));

@@ -232,6 +232,46 @@ public sealed class LiveSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task At_forty_times_the_speed_the_grace_is_still_real_time_and_only_what_ran_counts()
+    {
+        // Player:TimeScale 40: the session clock runs 40 times faster, the 30 s of grace are 20 minutes of it.
+        _runs = new(Factory, _time, _services.GetRequiredService<SessionStore>(), new PlayerOptions(Grace, TimeScale: 40));
+        var id = await StartAsync();
+        await using (await OpenAsync(id))
+        {
+            Wait(12);
+        }
+
+        Wait((Grace.TotalSeconds * 40) - 1);
+        Assert.Equal(SessionStatus.Running, (await SavedAsync(id)).Status);
+        Assert.Equal(0, await RecordedAsync(id));
+
+        Wait(1);
+        await EventuallyAsync(async () => (await SavedAsync(id)).Status == SessionStatus.Paused, "the session was paused");
+        var state = (await SavedAsync(id)).State;
+        Assert.Equal((1, TimeSpan.FromSeconds(38), TimeSpan.FromSeconds(12)), (state.StepIndex, state.StepRemaining, state.ActiveTime));
+        Assert.Equal(0, await RecordedAsync(id));
+    }
+
+    [Fact]
+    public async Task A_clock_a_page_has_read_stays_as_it_was_when_the_session_moves_on_or_ends()
+    {
+        var id = await StartAsync();
+        await using var lease = await OpenAsync(id);
+        var shown = lease.Session.Clock;
+        var step = shown.Current;
+
+        // The timer ends the session while a page is still rendering the clock it read.
+        Wait(200);
+        await lease.Session.CatchUpAsync();
+
+        Assert.Equal(SessionStatus.Completed, lease.Session.Clock.Status);
+        Assert.Null(lease.Session.Clock.Current);
+        Assert.Equal(SessionStatus.Running, shown.Status);
+        Assert.Same(step, shown.Current);
+    }
+
+    [Fact]
     public async Task A_session_that_ends_within_the_grace_with_nobody_back_is_not_recorded_but_paused_where_they_left()
     {
         var id = await StartAsync();

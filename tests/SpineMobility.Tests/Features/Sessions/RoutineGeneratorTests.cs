@@ -34,12 +34,11 @@ public sealed class RoutineGeneratorTests
     }
 
     [Fact]
-    public void Flexibility_opens_with_a_whole_body_stretch_and_cool_down_is_gentle()
+    public void Flexibility_has_a_whole_body_stretch_and_cool_down_is_gentle()
     {
         var routine = Generate(30);
 
-        var flexibility = routine.Blocks.First(b => b.Phase == SessionPhase.Flexibility);
-        Assert.Contains(Region.FullBody, TestCatalog.Get(flexibility.Slug).Regions);
+        Assert.Contains(routine.Blocks.Where(b => b.Phase == SessionPhase.Flexibility), b => TestCatalog.Get(b.Slug).Regions.Contains(Region.FullBody));
         Assert.All(routine.Blocks.Where(b => b.Phase == SessionPhase.CoolDown), b => Assert.Equal(Intensity.Gentle, TestCatalog.Get(b.Slug).Intensity));
     }
 
@@ -94,12 +93,13 @@ public sealed class RoutineGeneratorTests
         var routine = Generate(20);
         var index = routine.Blocks.ToList().FindIndex(b => b.Phase == SessionPhase.Mobility);
 
-        var swapped = RoutineGenerator.Swap(routine, index, TestCatalog.Exercises);
+        var alternatives = RoutineEditor.Alternatives(routine, index, TestCatalog.Exercises);
+        var swapped = RoutineEditor.Replace(routine, index, alternatives[0], TestCatalog.Exercises);
 
         Assert.NotEqual(routine.Blocks[index].Slug, swapped.Blocks[index].Slug);
         Assert.Equal(SessionPhase.Mobility, swapped.Blocks[index].Phase);
         Assert.Contains(SessionPhase.Mobility, TestCatalog.Get(swapped.Blocks[index].Slug).Phases);
-        Assert.Equal(routine.Blocks.Where((_, i) => i != index), swapped.Blocks.Where((_, i) => i != index));
+        Assert.Equal(routine.Blocks.Where((_, i) => i != index && i != index + 1), swapped.Blocks.Where((_, i) => i != index && i != index + 1));
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class RoutineGeneratorTests
             var routine = Generate(30, seed: seed);
             for (var index = 0; index < routine.Blocks.Count; index++)
             {
-                var shorter = RoutineGenerator.Remove(routine, index, TestCatalog.Exercises);
+                var shorter = RoutineEditor.Remove(routine, index, TestCatalog.Exercises);
 
                 Assert.Equal(routine.Blocks.Count - 1, shorter.Blocks.Count);
                 for (var i = 1; i < shorter.Blocks.Count; i++)
@@ -128,11 +128,41 @@ public sealed class RoutineGeneratorTests
         var timeline = SessionTimeline.From(routine.Blocks);
         var perSide = routine.Blocks.Select((b, i) => (b, i)).First(x => x.b.PerSide);
 
-        var steps = timeline.Steps.Where(s => s.BlockIndex == perSide.i).ToList();
+        var steps = timeline.Steps.Where(s => s.BlockIndex == perSide.i && s.Set == 1).ToList();
 
         Assert.Equal([StepKind.GetReady, StepKind.Work, StepKind.SwitchSides, StepKind.Work], steps.Select(s => s.Kind));
         Assert.Equal([Side.Both, Side.Left, Side.Right, Side.Right], steps.Select(s => s.Side));
         Assert.Equal(steps[1].Seconds, steps[3].Seconds);
+    }
+
+    [Fact]
+    public void A_block_of_several_sets_plays_each_set_with_a_short_rest_between()
+    {
+        var routine = Generate(45, seed: 3);
+        var timeline = SessionTimeline.From(routine.Blocks);
+        var (block, index) = routine.Blocks.Select((b, i) => (b, i)).First(x => x.b.Sets == 3 || x.b.Sets == 2);
+
+        var steps = timeline.Steps.Where(s => s.BlockIndex == index).ToList();
+
+        Assert.Equal(Enumerable.Range(1, block.Sets), steps.Select(s => s.Set).Distinct());
+        Assert.Equal(block.Sets * (block.PerSide ? 2 : 1), steps.Count(s => s.IsWork));
+        var rests = steps.Where(s => s.IsRestBetweenSets).ToList();
+        Assert.Equal(block.Sets - 1, rests.Count);
+        Assert.All(rests, r => Assert.Equal(Dosing.RestBetweenSetsSeconds, r.Seconds));
+        Assert.Equal(block.TotalSeconds, steps.Sum(s => s.Seconds));
+        Assert.Equal("Rest. Then set 2 of " + block.Sets + ": " + Announcer.Dose(rests[0]) + ".", Announcer.ForStep(rests[0], timeline, "Keep breathing."));
+    }
+
+    [Fact]
+    public void A_plan_saved_before_sets_existed_reads_as_one_set_each()
+    {
+        const string saved = """[{"phase":"Mobility","slug":"cat-cow","name":"Cat-cow","perSide":false,"kind":"Reps","workSeconds":40,"reps":8,"secondsPerRep":5,"getReadySeconds":10}]""";
+        var options = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+        var block = Assert.Single(System.Text.Json.JsonSerializer.Deserialize<List<RoutineBlock>>(saved, options)!);
+
+        Assert.Equal((1, 0, 50), (block.Sets, block.RestSeconds, block.TotalSeconds));
+        Assert.Equal(2, SessionTimeline.From([block]).Steps.Count);
     }
 
     [Fact]

@@ -15,8 +15,12 @@ public sealed class StreakCalculatorPropertyTests
         List<StreakPause> Pauses,
         DateOnly Today)
     {
-        public StreakReport Report { get; } = StreakCalculator.Calculate(DayActivity.FromSessions(Sessions), Rules, Pauses, Today);
+        public StreakReport Report { get; } = StreakCalculator.Calculate(PerDay(Sessions), Rules, Pauses, Today);
     }
+
+    /// <summary>Sessions as the database hands them to the calculator: one row per date, summed, with the longest session.</summary>
+    private static List<DayActivity> PerDay(IEnumerable<(DateOnly LocalDate, int ActiveSeconds)> sessions) =>
+        [.. sessions.GroupBy(s => s.LocalDate).Select(g => new DayActivity(g.Key, g.Sum(s => s.ActiveSeconds), g.Max(s => s.ActiveSeconds)))];
 
     private static readonly List<History> Histories = [.. Enumerable.Range(0, 200).Select(NewHistory)];
 

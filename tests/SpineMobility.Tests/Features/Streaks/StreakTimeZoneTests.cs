@@ -26,8 +26,9 @@ public sealed class StreakTimeZoneTests
     private static (DateOnly LocalDate, int ActiveSeconds) Session(DateTimeOffset finishedAt, string zone, int minutes = 10) =>
         (TimeZones.LocalDate(finishedAt.ToUniversalTime(), zone), minutes * 60);
 
-    private static StreakReport Calculate(IEnumerable<(DateOnly, int)> sessions, DateOnly today) =>
-        StreakCalculator.Calculate(DayActivity.FromSessions(sessions), [NoRest], [], today);
+    // One entry per session: the calculator adds up entries of one date as the database's grouping would.
+    private static StreakReport Calculate(IEnumerable<(DateOnly LocalDate, int ActiveSeconds)> sessions, DateOnly today) =>
+        StreakCalculator.Calculate([.. sessions.Select(s => new DayActivity(s.LocalDate, s.ActiveSeconds, s.ActiveSeconds))], [NoRest], [], today);
 
     [Fact]
     public void A_session_finished_at_23_55_local_counts_for_that_day()

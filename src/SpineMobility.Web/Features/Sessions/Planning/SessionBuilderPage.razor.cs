@@ -11,11 +11,22 @@ namespace SpineMobility.Web.Features.Sessions.Planning;
 public partial class SessionBuilderPage
 {
     private IReadOnlyList<string> _problems = [];
+    private IReadOnlyList<string> _planProblems = [];
     private IReadOnlyList<Exercise> _catalog = [];
+    private Dictionary<string, string> _presetNeeds = [];
     private Routine? _routine;
+    private Preset? _preset;
     private bool _customMinutes;
+    private string? _customText;
+    private string? _customError;
     private bool _starting;
     private CheckIn _before = new();
+
+    /// <summary>Set when a ready-made routine was just chosen: the plan comes into view.</summary>
+    private bool _focusPlan;
+    private string? _shownPreset;
+    private bool _parametersSeen;
+    private ElementReference _planHeading;
 
     /// <summary>Set while the safety questions stand between the user and the session, with why they are asked.</summary>
     private ScreeningNeed _screening;
@@ -40,6 +51,10 @@ public partial class SessionBuilderPage
     [Inject]
     private SafetyStore Safety { get; set; } = default!;
 
+    /// <summary>The addresses this page showed before each change, for Undo.</summary>
+    [Inject]
+    private BuilderHistory History { get; set; } = default!;
+
     [CascadingParameter]
     public Visitor? Visitor { get; set; }
 
@@ -61,6 +76,18 @@ public partial class SessionBuilderPage
     [SupplyParameterFromQuery(Name = "seed")]
     public string? Seed { get; set; }
 
+    [SupplyParameterFromQuery(Name = "mat")]
+    public string? Mat { get; set; }
+
+    [SupplyParameterFromQuery(Name = "only")]
+    public string? Only { get; set; }
+
+    [SupplyParameterFromQuery(Name = "include")]
+    public string[]? Include { get; set; }
+
+    [SupplyParameterFromQuery(Name = "plan")]
+    public string? Plan { get; set; }
+
     /// <summary>A session this browser left running or paused, offered for resuming.</summary>
     [PersistentState]
     public SessionRunSummary? Unfinished { get; set; }
@@ -70,6 +97,10 @@ public partial class SessionBuilderPage
     private string Title { get; set; } = "";
 
     private int ChipMinutes => _customMinutes || !RoutineRequest.SuggestedMinutes.Contains(Request.Minutes) ? 0 : Request.Minutes;
+
+    private string PlanSummary => _routine!.Blocks.Count == 1
+        ? $"1 exercise · {Duration.Text(_routine.TotalSeconds)} in all"
+        : $"{_routine.Blocks.Count} exercises · {Duration.Text(_routine.TotalSeconds)} in all";
 
     protected override async Task OnInitializedAsync()
     {
@@ -81,13 +112,40 @@ public partial class SessionBuilderPage
 
     protected override async Task OnParametersSetAsync()
     {
-        var (request, title, problems) = BuilderQuery.Parse(PresetSlug, Minutes, Focus, LevelTag, Equipment, Seed);
-        Request = request;
-        Title = title ?? BuilderQuery.TitleFor(request);
-        _problems = problems;
-        _customMinutes |= !RoutineRequest.SuggestedMinutes.Contains(request.Minutes);
+        var choice = BuilderQuery.Parse(new BuilderAddress(PresetSlug, Minutes, Focus, LevelTag, Equipment, Seed, Mat, Only, Include, Plan));
         _catalog = await Catalog.ActiveAsync();
+        var (request, includeProblems) = Include is null or [] ? (choice.Request, []) : BuilderQuery.CheckIncluded(choice.Request, _catalog);
+        Request = request;
+        _preset = choice.Preset;
+        Title = choice.Title;
+        _problems = [.. choice.Problems, .. includeProblems];
+
+        // A length that could not be read is explained next to the field, with what was typed still in it.
+        _customError = choice.MinutesProblem;
+        _customMinutes |= choice.MinutesProblem is not null || !RoutineRequest.SuggestedMinutes.Contains(request.Minutes);
+        _customText = choice.MinutesProblem is not null ? PlanCode.Shown(Minutes!) : request.Minutes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        if (_presetNeeds.Count == 0)
+        {
+            _presetNeeds = Preset.All.ToDictionary(p => p.Slug, p => NeedsText.Of(RoutineGenerator.Generate(p.Request, _catalog).Needs(_catalog)));
+        }
+
         _routine = RoutineGenerator.Generate(request, _catalog);
+        _planProblems = [];
+        if (choice.Plan is { } code)
+        {
+            var (blocks, problems) = PlanCode.Decode(code, _catalog);
+            _planProblems = blocks is null ? [.. problems, "So this is a fresh plan instead."] : [];
+            if (blocks is not null)
+            {
+                _routine = new Routine(request, blocks);
+            }
+        }
+
+        // Choosing a ready-made routine brings its plan into view; arriving with one in a link does not jump.
+        _focusPlan |= _parametersSeen && PresetSlug is not null && PresetSlug != _shownPreset;
+        _shownPreset = PresetSlug;
+        _parametersSeen = true;
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -98,40 +156,103 @@ public partial class SessionBuilderPage
             _focusCheck = false;
             await _checkHeading.FocusAsync();
         }
+        else if (_focusPlan && _routine is not null)
+        {
+            _focusPlan = false;
+            await _planHeading.FocusAsync();
+        }
     }
 
-    private void Show(RoutineRequest request) =>
-        Navigation.NavigateTo("/session" + BuilderQuery.ToQueryString(request), replace: true);
+    /// <summary>Shows a changed request (and plan) by changing the address, so reload, Back and a shared link keep it.</summary>
+    private void Show(RoutineRequest request, string? plan = null)
+    {
+        var current = "/" + Navigation.ToBaseRelativePath(Navigation.Uri);
+        var next = "/session" + BuilderQuery.ToQueryString(request, _preset, plan);
+        if (next == current)
+        {
+            return;
+        }
+
+        History.Push(current);
+        Navigation.NavigateTo(next, replace: true);
+    }
+
+    private void ShowPlan(Routine edited) => Show(Request, PlanCode.Encode(edited.Blocks));
+
+    private Task UndoAsync()
+    {
+        if (History.Pop() is { } previous)
+        {
+            Navigation.NavigateTo(previous, replace: true);
+        }
+
+        return Task.CompletedTask;
+    }
 
     private void OnMinutesChosen(int minutes)
     {
         _customMinutes = minutes == 0;
         if (minutes > 0)
         {
+            _customError = null;
             Show(Request with { Minutes = minutes });
         }
     }
 
-    private void OnCustomMinutes(int minutes)
+    private void OnCustomMinutes(string? text)
     {
-        if (minutes is >= RoutineRequest.MinMinutes and <= RoutineRequest.MaxMinutes)
+        _customText = text;
+        var (minutes, problem) = BuilderQuery.ParseMinutes(text);
+        if (minutes is { } value)
         {
-            Show(Request with { Minutes = minutes });
+            _customError = null;
+            Show(Request with { Minutes = value });
+        }
+        else
+        {
+            // Nothing is guessed: the plan stays as it is until the length is one a session can have.
+            _customError = $"{problem} The plan stays at {Request.Minutes} minutes.";
         }
     }
 
     private void OnFocusChosen(IReadOnlyCollection<Region>? focus) =>
         Show(Request with { Focus = [.. RoutineRequest.FocusRegions.Where(r => focus?.Contains(r) == true)] });
 
+    private void OnOnlyFocusChosen(bool onlyFocus) => Show(Request with { OnlyFocus = onlyFocus });
+
     private void OnLevelChosen(Level level) => Show(Request with { Level = level });
 
     private void OnEquipmentChosen(bool hasEquipment) => Show(Request with { HasEquipment = hasEquipment });
 
-    private void Shuffle() => Show(Request with { Seed = unchecked(Request.Seed * 31 + 17) & 0x7fffffff });
+    private void OnMatChosen(bool hasMat) => Show(Request with { HasMat = hasMat });
 
-    private void Swap(int index) => _routine = RoutineGenerator.Swap(_routine!, index, _catalog);
+    private void Shuffle() => Show(Request with { Seed = unchecked((Request.Seed * 31) + 17) & 0x7fffffff });
 
-    private void Remove(int index) => _routine = RoutineGenerator.Remove(_routine!, index, _catalog);
+    private Task SwapAsync((int Index, Exercise Replacement) swap)
+    {
+        ShowPlan(RoutineEditor.Replace(_routine!, swap.Index, swap.Replacement, _catalog));
+        return Task.CompletedTask;
+    }
+
+    private Task RemoveAsync(int index)
+    {
+        if (RoutineEditor.CanRemove(_routine!))
+        {
+            ShowPlan(RoutineEditor.Remove(_routine!, index, _catalog));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private Task MoveAsync((int Index, int Direction) move)
+    {
+        if (RoutineEditor.CanMove(_routine!, move.Index, move.Direction))
+        {
+            ShowPlan(RoutineEditor.Move(_routine!, move.Index, move.Direction, _catalog));
+        }
+
+        return Task.CompletedTask;
+    }
 
     private async Task StartAsync()
     {

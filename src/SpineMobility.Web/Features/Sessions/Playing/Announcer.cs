@@ -57,6 +57,8 @@ public static class Announcer
         var cue = Sentence(firstCue);
         switch (step.Kind)
         {
+            case StepKind.GetReady when step.IsRestBetweenSets:
+                return $"Rest. Then set {step.Set} of {step.Block.Sets}: {Dose(step)}.";
             case StepKind.GetReady:
                 var last = step.BlockIndex == timeline.Steps[^1].BlockIndex ? LastExercise + " " : "";
                 var intro = $"{last}{step.Block.Name}, {Dose(step)}.";
@@ -72,7 +74,8 @@ public static class Announcer
                 };
                 var getReady = timeline.Steps.FirstOrDefault(s => s.BlockIndex == step.BlockIndex && s.Kind == StepKind.GetReady);
                 var saidBefore = getReady is not null && cue is not null && ForStep(getReady, timeline, firstCue).EndsWith(cue, StringComparison.Ordinal);
-                var firstSide = step.Side != Side.Right;
+                // The cue opens the exercise once: on its first side of its first set.
+                var firstSide = step.Side != Side.Right && step.Set == 1;
                 return cue is not null && !saidBefore && firstSide && Fits($"{begin} {cue}", step.Seconds) ? $"{begin} {cue}" : begin;
         }
     }

@@ -16,6 +16,12 @@ public sealed record Announcement(int Sequence, string Text);
 /// (<see cref="PlayerOptions.ReconnectGrace"/>), as the browser does on its own, but only in memory: nothing is saved
 /// or recorded on nobody's behalf. A page back within the grace makes that time real; if none comes back, the session
 /// is paused as it stood when the last page left.
+/// <para>
+/// Every change goes through <see cref="ChangeAsync"/>, one at a time: it copies the published <see cref="Clock"/>,
+/// applies the grace rule (<see cref="Reconcile"/>), then the change, saves the result and only then publishes it as a
+/// new <see cref="Clock"/> that nothing changes afterwards, so a page rendering meanwhile always reads one consistent
+/// state (never a step of a session that ended under it).
+/// </para>
 /// </remarks>
 public sealed class LiveSession : IDisposable
 {
@@ -89,6 +95,10 @@ public sealed class LiveSession : IDisposable
 
     public SessionRun Run { get; }
 
+    /// <summary>
+    /// The session as it stands, published whole after each change and never changed in place: read it once and use that
+    /// copy throughout, since the next change (a timer, another tab) replaces it.
+    /// </summary>
     public SessionClock Clock { get; private set; }
 
     /// <summary>The catalog entries of the run's exercises, retired ones included.</summary>
@@ -248,42 +258,45 @@ public sealed class LiveSession : IDisposable
                 return;
             }
 
-            var before = Clock.State;
-            var presence = Reconcile();
+            // A copy to change: the published clock stays as it is until the change is saved.
+            var clock = new SessionClock(Clock.Timeline, Clock.State, _time);
+            var before = clock.State;
+            var presence = Reconcile(ref clock);
             if (presence == Presence.JustLeft)
             {
                 // Noted at once, so a restart during the grace pauses where the last page left; not a change pages show.
-                await SaveAsync();
-                before = Clock.State;
+                await SaveAsync(clock);
+                before = clock.State;
             }
 
             var watched = presence is Presence.Watched or Presence.CameBack;
-            Clock = change(Clock);
-            Clock.CatchUp();
+            clock = change(clock);
+            clock.CatchUp();
 
-            changed = planChanged || !ReferenceEquals(before, Clock.State);
-            if (changed && Announcer.ForChange(Clock, before.StepIndex, before.Status, FirstCue) is { } text)
-            {
-                LastAnnouncement = new(++_announcements, text);
-            }
+            changed = planChanged || !ReferenceEquals(before, clock.State);
+            var announcement = changed && Announcer.ForChange(clock, before.StepIndex, before.Status, FirstCue) is { } text
+                ? new Announcement(++_announcements, text)
+                : LastAnnouncement;
 
             var now = _time.GetUtcNow();
-            var seenDue = watched && Clock.Status == SessionStatus.Running && now - _seenSavedAt >= _options.SeenRefreshOnClock;
+            var seenDue = watched && clock.Status == SessionStatus.Running && now - _seenSavedAt >= _options.SeenRefreshOnClock;
 
             // Within the grace nothing is saved: what the clock does meanwhile becomes real only if a page comes back.
             var inGrace = _atLeft is not null;
             if (!inGrace && (changed || saveEvenIfUnchanged || seenDue || presence is Presence.CameBack or Presence.PausedAway))
             {
-                if (Clock.Status == SessionStatus.Running)
+                if (clock.Status == SessionStatus.Running)
                 {
                     // Coalesced with the step's own save: a restart with nobody connected pauses here, not later.
                     _seenSavedAt = now;
-                    Clock.Seen(now);
+                    clock.Seen(now);
                 }
 
-                await SaveAsync(planChanged);
+                await SaveAsync(clock, planChanged);
             }
 
+            // Published: from here on nothing changes this clock.
+            (Clock, LastAnnouncement) = (clock, announcement);
             settled = IsSettled;
             ScheduleNextWake(watched);
         }
@@ -304,10 +317,10 @@ public sealed class LiveSession : IDisposable
         }
     }
 
-    private async Task SaveAsync(bool planChanged = false)
+    private async Task SaveAsync(SessionClock clock, bool planChanged = false)
     {
         var savePlan = planChanged || _planUnsaved;
-        SaveFailed = !await _store.SaveAsync(Run, Clock, Exercises, savePlan ? _unsavedInsertions : null);
+        SaveFailed = !await _store.SaveAsync(Run, clock, Exercises, savePlan ? _unsavedInsertions : null);
         _planUnsaved = savePlan && SaveFailed;
         if (!SaveFailed)
         {
@@ -322,7 +335,7 @@ public sealed class LiveSession : IDisposable
     /// the saved state at once), a page back within it carries on, and when it has passed the session pauses where the
     /// last page left it.
     /// </summary>
-    private Presence Reconcile()
+    private Presence Reconcile(ref SessionClock clock)
     {
         int connected;
         DateTimeOffset? noneSince;
@@ -333,10 +346,10 @@ public sealed class LiveSession : IDisposable
 
         if (_atLeft is { } atLeft && _leftAt is { } left)
         {
-            var waited = new SessionClock(Clock.Timeline, atLeft, _time);
+            var waited = new SessionClock(clock.Timeline, atLeft, _time);
             if (waited.PauseIfAbandoned(left, _options.GraceOnClock))
             {
-                Clock = waited;
+                clock = waited;
                 (_atLeft, _leftAt) = (null, null);
                 return Presence.PausedAway;
             }
@@ -355,16 +368,16 @@ public sealed class LiveSession : IDisposable
             return Presence.Watched;
         }
 
-        if (Clock.Status != SessionStatus.Running)
+        if (clock.Status != SessionStatus.Running)
         {
             return Presence.Unwatched;
         }
 
         // The last page has just left: what ended before then was done while it was there.
         var leftAt = noneSince ?? _time.GetUtcNow();
-        Clock.CatchUp(until: leftAt);
-        Clock.Seen(leftAt);
-        (_atLeft, _leftAt, _seenSavedAt) = (Clock.State, leftAt, leftAt);
+        clock.CatchUp(until: leftAt);
+        clock.Seen(leftAt);
+        (_atLeft, _leftAt, _seenSavedAt) = (clock.State, leftAt, leftAt);
         return Presence.JustLeft;
     }
 

@@ -76,7 +76,13 @@ public partial class PlayerPage
 
     private LiveSession? Live => _lease?.Session;
 
-    private SessionClock? Clock => Live?.Clock;
+    /// <summary>
+    /// The session as this render shows it: taken once as each render begins (see the page's first lines), since the live clock is replaced from other
+    /// threads (its timer, other tabs) and a render reading it twice could see a step of a session that has just ended.
+    /// </summary>
+    private SessionClock? Clock => _shown ?? Live?.Clock;
+
+    private SessionClock? _shown;
 
     private SessionStep? Step => Clock?.Current;
 
@@ -87,6 +93,7 @@ public partial class PlayerPage
     /// <summary>What to read while this step runs: how to set up before it, the cues during it.</summary>
     private IEnumerable<string> Guidance => Step!.Kind switch
     {
+        StepKind.GetReady when Step.IsRestBetweenSets => [$"Breathe easy. Set {Step.Set} of {Step.Block.Sets} comes next."],
         StepKind.GetReady when ExerciseOfStep is { } e => [$"{Labels.Of(e.Position)}. {e.Steps.FirstOrDefault()}"],
         StepKind.SwitchSides => ["Ease out slowly, then set up the same way on your other side."],
         _ => ExerciseOfStep?.Cues.Take(2) ?? [],
@@ -330,14 +337,14 @@ public partial class PlayerPage
         }
 
         await Live.PauseAsync();
-        if (Step is not { } step)
+        if (Live.Clock.Current is not { } step)
         {
             return;
         }
 
         _hurtBlock = step.BlockIndex;
         var upcoming = _hurtBlock + 1 < Live.Run.Blocks.Count ? Live.Run.Blocks[_hurtBlock + 1].Slug : null;
-        _easier = ExerciseOfStep is { } current ? EasierOption.For(current, await Catalog.ActiveAsync(), Live.Run.HasEquipment, avoid: upcoming) : null;
+        _easier = Live.Exercises.GetValueOrDefault(step.Block.Slug) is { } current ? EasierOption.For(current, await Catalog.ActiveAsync(), Live.Run.HasEquipment, avoid: upcoming) : null;
         _hurting = true;
     }
 
@@ -403,6 +410,7 @@ public partial class PlayerPage
         if (_lease is { } lease)
         {
             _lease = null;
+            _shown = null;
             lease.Session.Changed -= OnSessionChanged;
             await lease.DisposeAsync();
         }

@@ -7,8 +7,15 @@ public enum StepKind { GetReady, Work, SwitchSides }
 public enum Side { Both, Left, Right }
 
 /// <summary>One timed stretch of a session: getting ready, working (on one side or both), or switching sides.</summary>
+/// <remarks>The rest between two sets of a block is a get-ready step of its later set.</remarks>
 public sealed record SessionStep(int Index, StepKind Kind, int BlockIndex, RoutineBlock Block, Side Side, int Seconds)
 {
+    /// <summary>Which of the block's sets this step belongs to, from 1.</summary>
+    public int Set { get; init; } = 1;
+
+    /// <summary>A rest between two sets, rather than getting ready for a new exercise.</summary>
+    public bool IsRestBetweenSets => Kind == StepKind.GetReady && Set > 1;
+
     public TimeSpan Duration => TimeSpan.FromSeconds(Seconds);
 
     public bool IsWork => Kind == StepKind.Work;
@@ -44,16 +51,20 @@ public sealed class SessionTimeline
         for (var b = 0; b < blocks.Count; b++)
         {
             var block = blocks[b];
-            steps.Add(new(steps.Count, StepKind.GetReady, b, block, Side.Both, block.GetReadySeconds));
-            if (block.PerSide)
+            for (var set = 1; set <= Math.Max(1, block.Sets); set++)
             {
-                steps.Add(new(steps.Count, StepKind.Work, b, block, Side.Left, block.WorkSeconds));
-                steps.Add(new(steps.Count, StepKind.SwitchSides, b, block, Side.Right, RoutineBlock.SwitchSidesSeconds));
-                steps.Add(new(steps.Count, StepKind.Work, b, block, Side.Right, block.WorkSeconds));
-            }
-            else
-            {
-                steps.Add(new(steps.Count, StepKind.Work, b, block, Side.Both, block.WorkSeconds));
+                var ready = set == 1 ? block.GetReadySeconds : block.RestSeconds;
+                steps.Add(new(steps.Count, StepKind.GetReady, b, block, Side.Both, ready) { Set = set });
+                if (block.PerSide)
+                {
+                    steps.Add(new(steps.Count, StepKind.Work, b, block, Side.Left, block.WorkSeconds) { Set = set });
+                    steps.Add(new(steps.Count, StepKind.SwitchSides, b, block, Side.Right, RoutineBlock.SwitchSidesSeconds) { Set = set });
+                    steps.Add(new(steps.Count, StepKind.Work, b, block, Side.Right, block.WorkSeconds) { Set = set });
+                }
+                else
+                {
+                    steps.Add(new(steps.Count, StepKind.Work, b, block, Side.Both, block.WorkSeconds) { Set = set });
+                }
             }
         }
 

@@ -10,6 +10,7 @@ public static class StepView
 {
     public static string Kind(SessionStep step) => step.Kind switch
     {
+        StepKind.GetReady when step.IsRestBetweenSets => "Rest",
         StepKind.GetReady => "Get ready",
         StepKind.SwitchSides => "Switch sides",
         _ => step.IsReps ? "Move" : "Hold",

@@ -1,0 +1,3 @@
+using SpineMobility.Circuits;
+
+return await Commands.RunAsync(args);

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Time.Testing;
+using SpineMobility.Web.Shared;
+
+namespace SpineMobility.Tests.Shared;
+
+public sealed class ScaledTimeProviderTests
+{
+    private static readonly DateTimeOffset WallClock = new(2026, 12, 1, 23, 59, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void A_fast_clock_given_a_start_shows_that_instant_and_runs_faster_from_it_whatever_the_wall_clock_says()
+    {
+        var wall = new FakeTimeProvider(WallClock);
+        var start = new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.FromHours(1));
+
+        var fast = new ScaledTimeProvider(wall, 40, start);
+        Assert.Equal(start, fast.GetUtcNow());
+        Assert.Equal(TimeSpan.Zero, fast.GetUtcNow().Offset);
+
+        wall.Advance(TimeSpan.FromSeconds(90));
+        Assert.Equal(start + TimeSpan.FromMinutes(60), fast.GetUtcNow());
+    }
+
+    [Fact]
+    public void Without_a_start_the_fast_clock_starts_at_the_wall_clocks_now()
+    {
+        var wall = new FakeTimeProvider(WallClock);
+
+        var fast = new ScaledTimeProvider(wall, 20);
+        wall.Advance(TimeSpan.FromSeconds(3));
+
+        Assert.Equal(WallClock + TimeSpan.FromMinutes(1), fast.GetUtcNow());
+    }
+}
