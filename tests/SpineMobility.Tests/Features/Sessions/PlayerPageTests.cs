@@ -82,7 +82,7 @@ public sealed class PlayerPageTests : ComponentTest
         Assert.Equal("Chin tucks", player.Find("[data-testid=exercise-name]").TextContent.Trim());
         Assert.Equal("0:10", player.Find("[data-testid=countdown]").TextContent.Trim());
         Assert.Contains("Knee-to-chest", player.Find("[data-testid=next-up]").TextContent, StringComparison.Ordinal);
-        Assert.Contains("Spine mobility · phase 1 of 2", player.Find("[data-testid=phase]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Spine mobility · phase 1 of 2", player.Find("[data-testid=phase]").TextContent.Replace('\u00a0', ' '), StringComparison.Ordinal);
         foreach (var control in new[] { "Back", "Pause", "Skip" })
         {
             Assert.NotNull(player.Find($"button[aria-label={control}]"));

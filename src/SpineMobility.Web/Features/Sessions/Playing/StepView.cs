@@ -27,11 +27,12 @@ public static class StepView
     /// <summary>The second side of a per-side exercise shows the drawing mirrored: the same movement on the other side.</summary>
     public static bool Mirrored(SessionStep step) => step.Side == Playing.Side.Right;
 
-    /// <summary>"Spine mobility · phase 1 of 2".</summary>
+    /// <summary>"Spine mobility · phase 1 of 2"; on a narrow phone it breaks only after the phase's name.</summary>
     public static string Phase(SessionStep step, SessionTimeline timeline)
     {
         var phases = timeline.Steps.Select(s => s.Block.Phase).Distinct().ToList();
-        return $"{Labels.Of(step.Block.Phase)} · phase {phases.IndexOf(step.Block.Phase) + 1} of {phases.Count}";
+        const char nbsp = '\u00a0';
+        return $"{Labels.Of(step.Block.Phase)} · phase{nbsp}{phases.IndexOf(step.Block.Phase) + 1}{nbsp}of{nbsp}{phases.Count}";
     }
 
     /// <summary>The next exercise, not the transition before it.</summary>
