@@ -73,8 +73,11 @@ public sealed partial class PlayerConnectionTests(BrowserFixture fixture) : Brow
         return (timeline.StartOf(step) + timeline.Steps[step].Duration).TotalSeconds - left;
     }
 
-    /// <summary>Each side notes the moment it sees the connection go a little after it went: half a second of real time.</summary>
-    private static double NoticeSeconds => 1 + (0.5 * BrowserFixture.TimeScale);
+    /// <summary>
+    /// Each side notes the moment it sees the connection go a little after it went: up to two seconds of real time on a
+    /// busy machine, still well short of the grace the session would otherwise have run on for.
+    /// </summary>
+    private static double NoticeSeconds => 1 + (2 * BrowserFixture.TimeScale);
 
     private async Task<(int Step, int Left)> ShownAsync()
     {
@@ -127,8 +130,9 @@ public sealed partial class PlayerConnectionTests(BrowserFixture fixture) : Brow
 
             var latest = (state.StepEndsAt.Value - before).TotalSeconds;
             var earliest = (state.StepEndsAt.Value - after).TotalSeconds;
+            // The countdown is redrawn every tenth of a second (four seconds at 40×): the text read may be that old.
             var redraw = 0.1 * BrowserFixture.TimeScale;
-            Assert.InRange(Seconds(shown[1]), Math.Floor(earliest) - 1 - redraw, Math.Ceiling(latest) + 1);
+            Assert.InRange(Seconds(shown[1]), Math.Floor(earliest) - 1 - redraw, Math.Ceiling(latest) + 1 + redraw);
             return;
         }
     }
