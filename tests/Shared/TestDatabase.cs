@@ -54,6 +54,12 @@ public abstract class TestDatabase : IDisposable
     /// <summary>Makes every update of <paramref name="table"/> fail as on a full disk, until disposed.</summary>
     public abstract Task<IAsyncDisposable> RefuseUpdatesAsync(string table);
 
+    /// <summary>
+    /// Until disposed, every insert into <paramref name="table"/> is refused by a constraint that is not a unique key
+    /// (a trigger: SQLite's constraint error 19, PostgreSQL's check violation).
+    /// </summary>
+    public abstract Task<IAsyncDisposable> RefuseInsertsAsync(string table);
+
     /// <summary>Drops the database (or deletes the file with its WAL companions).</summary>
     public abstract void Delete();
 
@@ -102,6 +108,12 @@ public sealed class SqliteTestDatabase(string? path = null) : TestDatabase
     {
         await ExecuteAsync($"""CREATE TRIGGER "refuse_{table}" BEFORE UPDATE ON "{table}" BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;""");
         return new Release(() => ExecuteAsync($"""DROP TRIGGER "refuse_{table}";"""));
+    }
+
+    public override async Task<IAsyncDisposable> RefuseInsertsAsync(string table)
+    {
+        await ExecuteAsync($"""CREATE TRIGGER "refuse_insert_{table}" BEFORE INSERT ON "{table}" BEGIN SELECT RAISE(ABORT, 'refused'); END;""");
+        return new Release(() => ExecuteAsync($"""DROP TRIGGER "refuse_insert_{table}";"""));
     }
 
     public override void Delete()
@@ -180,6 +192,17 @@ public sealed class PostgresTestDatabase : TestDatabase
             CREATE TRIGGER "refuse_{table}" BEFORE UPDATE ON "{table}" FOR EACH ROW EXECUTE FUNCTION "refuse_{table}"();
             """);
         return new Release(() => ExecuteAsync($"""DROP TRIGGER "refuse_{table}" ON "{table}"; DROP FUNCTION "refuse_{table}"();"""));
+    }
+
+    public override async Task<IAsyncDisposable> RefuseInsertsAsync(string table)
+    {
+        await ExecuteAsync($"""
+            CREATE FUNCTION "refuse_insert_{table}"() RETURNS trigger AS $$
+              BEGIN RAISE EXCEPTION 'refused' USING ERRCODE = 'check_violation'; END
+            $$ LANGUAGE plpgsql;
+            CREATE TRIGGER "refuse_insert_{table}" BEFORE INSERT ON "{table}" FOR EACH ROW EXECUTE FUNCTION "refuse_insert_{table}"();
+            """);
+        return new Release(() => ExecuteAsync($"""DROP TRIGGER "refuse_insert_{table}" ON "{table}"; DROP FUNCTION "refuse_insert_{table}"();"""));
     }
 
     public override void Delete()

@@ -15,6 +15,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>How much faster than the wall clock sessions run, so a 10-minute session takes 15 seconds.</summary>
     public const double TimeScale = 40;
 
+    /// <summary>How long, in real seconds, a running session waits for a page to come back (the app's default is 30).</summary>
+    public const double ReconnectGraceSeconds = 5;
+
     /// <summary>How often an open page checks its sign-in (30 s would make the tests of ended sign-ins wait that long).</summary>
     public static readonly TimeSpan RevalidationInterval = TimeSpan.FromSeconds(1);
 
@@ -32,7 +35,13 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public SpineMobilityApp App { get; } = new(
         kestrel: true,
-        settings: new Dictionary<string, string?> { ["Accounts:RevalidationInterval"] = RevalidationInterval.ToString() },
+        settings: new Dictionary<string, string?>
+        {
+            ["Accounts:RevalidationInterval"] = RevalidationInterval.ToString(),
+            // The player needs the scale too (the browser counts down on its own, and the grace is real time).
+            ["Player:TimeScale"] = $"{TimeScale}",
+            ["Player:ReconnectGraceSeconds"] = $"{ReconnectGraceSeconds}",
+        },
         services: s => s.AddSingleton<TimeProvider>(new ScaledTimeProvider(TimeProvider.System, TimeScale, ClockStart)));
 
     /// <summary>The app's now, on its fast clock.</summary>

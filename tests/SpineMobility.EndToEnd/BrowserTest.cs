@@ -15,7 +15,10 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
 
     protected BrowserFixture Fixture { get; } = fixture;
 
-    protected IPage Page { get; private set; } = default!;
+    protected IPage Page { get; set; } = default!;
+
+    /// <summary>The test's browser context: its cookies, its network (offline or not), its pages.</summary>
+    protected IBrowserContext Context => _context!;
 
     protected virtual int Width => 1280;
 
@@ -79,6 +82,21 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
             var question = await radios.Nth(0).GetAttributeAsync("aria-label") ?? "";
             var answer = yesTo is not null && question.Contains(yesTo, StringComparison.OrdinalIgnoreCase) ? 0 : 1;
             await radios.Nth(answer).CheckAsync();
+        }
+    }
+
+    /// <summary>Waits, as a user would glance again, until <paramref name="condition"/> holds.</summary>
+    protected static async Task EventuallyAsync(Func<Task<bool>> condition, string what, int timeoutMs = 15_000)
+    {
+        var until = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > until)
+            {
+                Assert.Fail($"Never happened within {timeoutMs} ms: {what}");
+            }
+
+            await Task.Delay(50);
         }
     }
 

@@ -69,13 +69,9 @@ public static class ServiceRegistration
         });
 
         // Player:TimeScale above 1 speeds up the session clock for demos and tests, through the same TimeProvider.
-        var timeScale = builder.Configuration.GetValue("Player:TimeScale", 1.0);
-        if (!(timeScale >= 1.0))
-        {
-            throw new InvalidOperationException($"Player:TimeScale must be 1 or more (how many times faster the session clock runs), not {timeScale}.");
-        }
-
-        services.AddSingleton<TimeProvider>(timeScale == 1.0 ? TimeProvider.System : new ScaledTimeProvider(TimeProvider.System, timeScale));
+        var player = PlayerOptions.From(builder.Configuration);
+        services.AddSingleton(player);
+        services.AddSingleton<TimeProvider>(player.TimeScale == 1.0 ? TimeProvider.System : new ScaledTimeProvider(TimeProvider.System, player.TimeScale));
         services.AddSingleton<ExerciseCatalog>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<BrowserClaim>();
@@ -86,6 +82,10 @@ public static class ServiceRegistration
         services.AddPublicAddress(builder.Configuration);
         services.AddTrustedProxies(builder.Configuration);
         services.AddSingleton<SessionRuns>();
+
+        // Whether each circuit's browser is connected right now: a running session no connected page shows pauses after a grace.
+        services.AddScoped<PageConnection>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(provider => provider.GetRequiredService<PageConnection>());
         services.AddScoped<Features.Sessions.Planning.BuilderHistory>();
         return builder;
     }

@@ -10,6 +10,9 @@ public partial class MainLayout : IAsyncDisposable
     private bool _drawerOpen;
     private ThemeChoice? _choice;
 
+    // A page (the player) asks for the whole screen: no app bar, navigation or footer.
+    private readonly FocusMode _focus = new();
+
     [CascadingParameter]
     public ThemeChoice InitialTheme { get; set; } = ThemeChoice.Default;
 
@@ -28,6 +31,10 @@ public partial class MainLayout : IAsyncDisposable
 
     private string SignInHref =>
         CurrentPath.StartsWith("/Account", StringComparison.OrdinalIgnoreCase) ? "/Account/Login" : $"/Account/Login?returnUrl={Uri.EscapeDataString(CurrentPath)}";
+
+    protected override void OnInitialized() => _focus.Changed += OnFocusChanged;
+
+    private void OnFocusChanged() => _ = InvokeAsync(StateHasChanged);
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -58,6 +65,7 @@ public partial class MainLayout : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _focus.Changed -= OnFocusChanged;
         if (_themeProvider is not null)
         {
             await _themeProvider.DisposeAsync();

@@ -10,7 +10,16 @@ resumeButton.addEventListener("click", resume);
 
 function handleReconnectStateChanged(event) {
     if (event.detail.state === "show") {
-        reconnectModal.showModal();
+        // A session carries on by itself while the connection is down: a small sign, not a dialog over its timer.
+        const playing = document.querySelector(".player") !== null;
+        reconnectModal.classList.toggle("components-reconnect-sign", playing);
+        if (!reconnectModal.open) {
+            if (playing) {
+                reconnectModal.show();
+            } else {
+                reconnectModal.showModal();
+            }
+        }
     } else if (event.detail.state === "hide") {
         reconnectModal.close();
     } else if (event.detail.state === "failed") {

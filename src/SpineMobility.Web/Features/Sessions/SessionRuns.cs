@@ -8,10 +8,13 @@ using SpineMobility.Web.Shared;
 namespace SpineMobility.Web.Features.Sessions;
 
 /// <summary>Starts sessions and hands out their live players, one per run however many pages show it.</summary>
-public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, SessionStore store)
+public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, SessionStore store, PlayerOptions? options = null)
 {
     private readonly Dictionary<Guid, LiveSession> _live = [];
-    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    // Guards only the map and the lease counts, never a database call, so letting go of a lease never waits.
+    private readonly Lock _lock = new();
+    private readonly PlayerOptions _options = options ?? PlayerOptions.Default;
 
     /// <summary>Saves the routine as a new run with its clock already running, and returns its id.</summary>
     public async Task<Guid> StartAsync(Routine routine, string title, Visitor visitor, string? timeZone, CheckIn? before = null, CancellationToken cancellationToken = default)
@@ -85,76 +88,200 @@ public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeP
     }
 
     /// <summary>
-    /// The live player of a run this visitor owns, or null when there is no such run. Dispose the
-    /// lease when the page goes away; the last one out stops the timer (the saved deadlines remain).
+    /// The live player of a run this visitor owns, or null when there is no such run. Dispose the lease when the page
+    /// goes away and say when its browser's connection drops or returns: a running session that no connected page shows
+    /// waits for a grace period, then pauses where the last page left it, and the last lease out lets it go.
     /// </summary>
-    public async Task<LiveSessionLease?> OpenAsync(Guid id, Visitor visitor, CancellationToken cancellationToken = default)
+    /// <param name="connected">Whether the page asking is connected to its browser (a prerendered page is not).</param>
+    public async Task<LiveSessionLease?> OpenAsync(Guid id, Visitor visitor, bool connected = true, CancellationToken cancellationToken = default)
     {
-        await _gate.WaitAsync(cancellationToken);
+        // Ownership is read afresh each time: signing in moves a browser's sessions to the account.
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.SessionRuns.Where(r => r.Id == id).AnyAsync(Ownership.Filter<SessionRun>(visitor), cancellationToken))
+        {
+            return null;
+        }
+
+        var live = Hold(id);
+        if (live is null)
+        {
+            var loaded = await LoadAsync(db, id, visitor, cancellationToken);
+            lock (_lock)
+            {
+                // Another page may have loaded it meanwhile; there is one live player per run.
+                if (!_live.TryGetValue(id, out live))
+                {
+                    live = loaded;
+                    _live[id] = live;
+                }
+
+                live.Leases++;
+            }
+
+            if (!ReferenceEquals(live, loaded))
+            {
+                loaded.Dispose();
+            }
+        }
+
+        var lease = new LiveSessionLease(live, this, connected);
         try
         {
-            // Ownership is read afresh each time: signing in moves a browser's sessions to the account.
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            if (!await db.SessionRuns.Where(r => r.Id == id).AnyAsync(Ownership.Filter<SessionRun>(visitor), cancellationToken))
-            {
-                return null;
-            }
-
-            if (!_live.TryGetValue(id, out var live))
-            {
-                var run = await db.SessionRuns.AsNoTracking().SingleAsync(r => r.Id == id, cancellationToken);
-                var slugs = run.Blocks.Select(b => b.Slug).Distinct().ToList();
-                var exercises = await db.Exercises.AsNoTracking().Where(e => slugs.Contains(e.Slug)).ToDictionaryAsync(e => e.Slug, cancellationToken);
-                var sides = await db.SideReports.AsNoTracking().Where(s => s.RunId == id).ToDictionaryAsync(s => s.BlockIndex, s => s.Tighter, cancellationToken);
-
-                // A session a red flag ended shows the advice again when it is reopened.
-                var safetyStop = await db.PainReports.AnyAsync(p => p.RunId == id && p.Choice == PainChoice.StoppedForSafety, cancellationToken)
-                    ? await db.SafetyScreenings.AsNoTracking().OwnedBy(visitor).OrderByDescending(s => s.TakenAt).FirstOrDefaultAsync(cancellationToken)
-                    : null;
-                live = new LiveSession(run, exercises, store, time, sides, safetyStop);
-                _live[id] = live;
-            }
-            live.Leases++;
-            var lease = new LiveSessionLease(live, this);
+            cancellationToken.ThrowIfCancellationRequested();
             await live.CatchUpAsync();
             return lease;
         }
-        finally
+        catch
         {
-            _gate.Release();
+            await lease.DisposeAsync();
+            throw;
         }
+    }
+
+    /// <summary>Whether a live player of the run is in memory (for tests: none is left behind).</summary>
+    internal bool IsLive(Guid id)
+    {
+        lock (_lock)
+        {
+            return _live.ContainsKey(id);
+        }
+    }
+
+    private LiveSession? Hold(Guid id)
+    {
+        lock (_lock)
+        {
+            if (_live.TryGetValue(id, out var live))
+            {
+                live.Leases++;
+                return live;
+            }
+
+            return null;
+        }
+    }
+
+    private async Task<LiveSession> LoadAsync(AppDbContext db, Guid id, Visitor visitor, CancellationToken cancellationToken)
+    {
+        var run = await db.SessionRuns.AsNoTracking().SingleAsync(r => r.Id == id, cancellationToken);
+        var slugs = run.Blocks.Select(b => b.Slug).Distinct().ToList();
+        var exercises = await db.Exercises.AsNoTracking().Where(e => slugs.Contains(e.Slug)).ToDictionaryAsync(e => e.Slug, cancellationToken);
+        var sides = await db.SideReports.AsNoTracking().Where(s => s.RunId == id).ToDictionaryAsync(s => s.BlockIndex, s => s.Tighter, cancellationToken);
+
+        // A session a red flag ended shows the advice again when it is reopened.
+        var safetyStop = await db.PainReports.AnyAsync(p => p.RunId == id && p.Choice == PainChoice.StoppedForSafety, cancellationToken)
+            ? await db.SafetyScreenings.AsNoTracking().OwnedBy(visitor).OrderByDescending(s => s.TakenAt).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        return new LiveSession(run, exercises, store, time, sides, safetyStop, _options, Retire);
     }
 
     internal void Release(LiveSession live)
     {
-        _gate.Wait();
-        try
+        lock (_lock)
         {
-            if (--live.Leases == 0)
-            {
-                _live.Remove(live.Run.Id);
-                live.Dispose();
-            }
+            live.Leases--;
+            RetireIfUnheld(live);
         }
-        finally
+    }
+
+    /// <summary>Called by a live session with nothing left to wait for; it goes when no page holds it.</summary>
+    private void Retire(LiveSession live)
+    {
+        lock (_lock)
         {
-            _gate.Release();
+            RetireIfUnheld(live);
+        }
+    }
+
+    // A running session stays while no page holds it, for the grace in which one may come back; it retires itself after.
+    private void RetireIfUnheld(LiveSession live)
+    {
+        if (live.Leases == 0 && live.IsSettled && _live.GetValueOrDefault(live.Run.Id) == live)
+        {
+            _live.Remove(live.Run.Id);
+            live.Dispose();
         }
     }
 }
 
-/// <summary>A page's hold on a live session.</summary>
-public sealed class LiveSessionLease(LiveSession session, SessionRuns owner) : IDisposable
+/// <summary>A page's hold on a live session, and whether that page's browser is connected.</summary>
+public sealed class LiveSessionLease : IDisposable, IAsyncDisposable
 {
-    private int _disposed;
+    private readonly SessionRuns _owner;
+    private readonly Lock _sync = new();
+    private bool _connected;
+    private bool _disposed;
 
-    public LiveSession Session { get; } = session;
-
-    public void Dispose()
+    internal LiveSessionLease(LiveSession session, SessionRuns owner, bool connected)
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        Session = session;
+        _owner = owner;
+        _connected = connected;
+        if (connected)
         {
-            owner.Release(Session);
+            session.CountConnection(up: true);
         }
+    }
+
+    public LiveSession Session { get; }
+
+    /// <summary>The page's browser connection dropped or came back.</summary>
+    public Task SetConnectedAsync(bool connected)
+    {
+        lock (_sync)
+        {
+            if (_disposed || _connected == connected)
+            {
+                return Task.CompletedTask;
+            }
+
+            _connected = connected;
+            Session.CountConnection(connected);
+        }
+
+        return Session.CatchUpAsync();
+    }
+
+    /// <summary>Lets go without waiting for anything; what follows (noting when the page left) runs on its own.</summary>
+    public void Dispose() => _ = ReleaseInBackgroundAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await ReleaseAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private async Task ReleaseInBackgroundAsync()
+    {
+        try
+        {
+            await ReleaseAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The app is shutting down; the saved state already says when a page was last there.
+        }
+    }
+
+    private Task ReleaseAsync()
+    {
+        bool wasConnected;
+        lock (_sync)
+        {
+            if (_disposed)
+            {
+                return Task.CompletedTask;
+            }
+
+            _disposed = true;
+            wasConnected = _connected;
+            if (wasConnected)
+            {
+                Session.CountConnection(up: false);
+            }
+        }
+
+        _owner.Release(Session);
+        return wasConnected ? Session.CatchUpAsync() : Task.CompletedTask;
     }
 }

@@ -4,6 +4,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using SpineMobility.Testing;
+using SpineMobility.Web.Components.Layout;
 using SpineMobility.Web.Data;
 using SpineMobility.Web.Features.Exercises;
 using SpineMobility.Web.Features.Safety;
@@ -24,10 +26,14 @@ public sealed class PlayerPageTests : ComponentTest
     private readonly SqliteConnection _connection = new("Data Source=:memory:");
     private readonly BunitJSModuleInterop _module;
 
+    // The page's circuit is connected to its browser, as a player on a phone is.
+    private readonly PageConnection _page = new();
+    private readonly HeldReads _held = new();
+
     public PlayerPageTests()
     {
         _connection.Open();
-        Services.AddDbContextFactory<AppDbContext>(options => options.UseSqlite(_connection));
+        Services.AddDbContextFactory<AppDbContext>(options => options.UseSqlite(_connection).AddInterceptors(_held));
         Services.AddSingleton<TimeProvider>(_time);
         Services.AddSingleton<ExerciseCatalog>();
         Services.AddSingleton<SessionStore>();
@@ -35,6 +41,9 @@ public sealed class PlayerPageTests : ComponentTest
         Services.AddSingleton<SpineMobility.Web.Features.Settings.SettingsStore>();
         Services.AddSingleton<SafetyStore>();
         Services.AddLogging();
+        Services.AddSingleton(_page);
+        _page.ReportAsync(up: true).GetAwaiter().GetResult();
+        AddAuthorization(); // for the layout's sign-in link
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         _module = JSInterop.SetupModule("./js/player.js");
         _module.Mode = JSRuntimeMode.Loose;
@@ -73,7 +82,7 @@ public sealed class PlayerPageTests : ComponentTest
         Assert.Equal("Chin tucks", player.Find("[data-testid=exercise-name]").TextContent.Trim());
         Assert.Equal("0:10", player.Find("[data-testid=countdown]").TextContent.Trim());
         Assert.Contains("Knee-to-chest", player.Find("[data-testid=next-up]").TextContent, StringComparison.Ordinal);
-        Assert.Contains("Spine mobility · phase 1 of 2", player.Find("[data-testid=phase]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Spine mobility · phase 1 of 2", player.Find("[data-testid=phase]").TextContent.Replace('\u00a0', ' '), StringComparison.Ordinal);
         foreach (var control in new[] { "Back", "Pause", "Skip" })
         {
             Assert.NotNull(player.Find($"button[aria-label={control}]"));
@@ -153,11 +162,10 @@ public sealed class PlayerPageTests : ComponentTest
         var player = await OpenAsync();
 
         player.WaitForAssertion(() => Assert.Contains(_module.Invocations, i => i.Identifier == "update"));
-        var update = _module.Invocations.Last(i => i.Identifier == "update").Arguments.Single()!;
-        var remaining = (double)update.GetType().GetProperty("remainingMs")!.GetValue(update)!;
-        var running = (bool)update.GetType().GetProperty("running")!.GetValue(update)!;
-        Assert.Equal(10_000, remaining);
-        Assert.True(running);
+        var update = Assert.IsType<BrowserUpdate>(_module.Invocations.Last(i => i.Identifier == "update").Arguments.Single());
+        Assert.Equal(10_000, update.RemainingMs);
+        Assert.True(update.Running);
+        Assert.Equal(0, update.Step);
     }
 
     [Fact]
@@ -421,6 +429,148 @@ public sealed class PlayerPageTests : ComponentTest
 
         ClickButton(player, "End the session");
         player.WaitForAssertion(() => Assert.Equal("Session ended", player.Find("[data-testid=summary-title]").TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task A_page_that_goes_away_while_its_session_is_still_opening_leaves_no_live_session_behind()
+    {
+        var id = await StartAsync();
+        var runs = Services.GetRequiredService<SessionRuns>();
+        _held.HoldNext("PainReports"); // the last thing read before the live session is handed out
+        Render<PlayerPage>(p => p.Add(x => x.Id, id).AddCascadingValue(Me));
+        await _held.Holding;
+
+        await DisposeComponentsAsync();
+        _held.Release();
+
+        // Nobody holds it: within the grace it may wait for a page, after that it is let go, timer and all.
+        for (var i = 0; i < 20; i++)
+        {
+            Wait(31);
+            await Task.Delay(25);
+        }
+
+        Assert.False(runs.IsLive(id));
+    }
+
+    [Fact]
+    public async Task Playing_hides_the_sites_app_bar_and_offers_a_way_out()
+    {
+        var focus = new FocusMode();
+        var id = await StartAsync();
+        var player = Render<PlayerPage>(p => p.Add(x => x.Id, id).AddCascadingValue(Me).AddCascadingValue(focus));
+
+        player.WaitForAssertion(() => Assert.NotNull(player.Find("[data-testid=countdown]")));
+        Assert.True(focus.On);
+
+        player.Find("[data-testid=focus-toggle]").Click();
+        Assert.False(focus.On);
+        Assert.Contains("Focus", player.Find("[data-testid=focus-toggle]").TextContent, StringComparison.Ordinal);
+
+        player.Find("[data-testid=focus-toggle]").Click();
+        Assert.True(focus.On);
+        Assert.Contains("Exit focus", player.Find("[data-testid=focus-toggle]").TextContent, StringComparison.Ordinal);
+
+        // The summary has the site's navigation again, and so does any page after the player.
+        Wait(125);
+        player.WaitForAssertion(() => Assert.NotNull(player.Find("[data-testid=summary-title]")));
+        Assert.False(focus.On);
+    }
+
+    [Fact]
+    public async Task In_the_layout_the_app_bar_and_footer_are_hidden_while_a_session_plays()
+    {
+        var id = await StartAsync();
+        var layout = Render<MainLayout>(p => p
+            .Add(l => l.Body, builder =>
+            {
+                builder.OpenComponent<PlayerPage>(0);
+                builder.AddAttribute(1, nameof(PlayerPage.Id), id);
+                builder.CloseComponent();
+            })
+            .AddCascadingValue(Me));
+
+        layout.WaitForAssertion(() => Assert.NotNull(layout.Find("[data-testid=countdown]")));
+        Assert.Contains("d-none", layout.Find(".mud-appbar").ClassList);
+        Assert.True(layout.Find(".app-footer").HasAttribute("hidden"));
+        Assert.Contains("focus-mode", layout.Find(".mud-layout").ClassList);
+
+        layout.Find("[data-testid=focus-toggle]").Click();
+        layout.WaitForAssertion(() => Assert.DoesNotContain("d-none", layout.Find(".mud-appbar").ClassList));
+        Assert.False(layout.Find(".app-footer").HasAttribute("hidden"));
+    }
+
+    [Fact]
+    public async Task The_second_side_of_a_per_side_exercise_shows_the_drawing_mirrored_and_says_which_side()
+    {
+        var player = await OpenAsync();
+
+        Wait(10 + 40 + 10);
+        player.WaitForAssertion(() => Assert.Equal("Left side", player.Find("[data-testid=side]").TextContent.Trim()));
+        Assert.DoesNotContain("figure-mirrored", player.Find("[data-testid=figure]").ClassList);
+
+        Wait(30);
+        player.WaitForAssertion(() => Assert.Equal("Switch sides", player.Find("[data-testid=step-kind]").TextContent.Trim()));
+        Assert.Contains("figure-mirrored", player.Find("[data-testid=figure]").ClassList);
+
+        Wait(5);
+        player.WaitForAssertion(() => Assert.Equal("Right side", player.Find("[data-testid=side]").TextContent.Trim()));
+        Assert.Contains("figure-mirrored", player.Find("[data-testid=figure]").ClassList);
+        Assert.False(player.Find("[data-testid=side]").HasAttribute("hidden"));
+    }
+
+    [Fact]
+    public async Task The_browser_gets_the_whole_plan_once_with_the_words_for_each_announcement()
+    {
+        var player = await OpenAsync();
+        player.WaitForAssertion(() => Assert.Contains(_module.Invocations, i => i.Identifier == "plan"));
+        var plan = Assert.IsType<BrowserPlan>(Assert.Single(_module.Invocations, i => i.Identifier == "plan").Arguments.Single());
+
+        Assert.Equal(
+            [
+                "Chin tucks, 8 reps. Feel a gentle stretch at the back of your neck.",
+                "Begin.",
+                "Last exercise. Knee-to-chest, 30 seconds each side. Feel a gentle stretch in your lower back.",
+                "Left side. Begin.",
+                "Switch sides.",
+                "Right side. Begin.",
+            ],
+            plan.Steps.Select(s => s.Say));
+        Assert.Empty(plan.Steps[1].During); // a rep set counts its reps instead
+        Assert.Equal([new SpokenCue(15_000, "Halfway."), new SpokenCue(10_000, "Ten seconds.")], plan.Steps[3].During);
+        Assert.Equal([false, false, false, false, true, true], plan.Steps.Select(s => s.Figure!.Mirrored));
+        Assert.Equal((30_000d, 1d), (plan.GraceMs, plan.Scale));
+        Assert.Equal("Session complete. Well done.", plan.Complete);
+        Assert.Equal(("Right side", "Hold", 30_000), (plan.Steps[5].Side, plan.Steps[5].Kind, plan.Steps[5].DurationMs));
+
+        // Step changes send where the session is, not the plan again.
+        Wait(10);
+        player.WaitForAssertion(() => Assert.Equal(1, ((BrowserUpdate)_module.Invocations.Last(i => i.Identifier == "update").Arguments.Single()!).Step));
+        Assert.Single(_module.Invocations, i => i.Identifier == "plan");
+        var final = player.Find("[data-testid=announcement]").TextContent;
+        Assert.Equal("Begin.", final.Trim());
+    }
+
+    [Fact]
+    public async Task A_voice_can_be_chosen_from_those_the_browser_offers_and_the_browser_keeps_it()
+    {
+        JSInterop.Setup<VoicePicker.VoiceOffer?>("spine.voices").SetResult(new([new("Samantha", "en-US"), new("Daniel", "en-GB")], "Daniel"));
+        var picker = Render<VoicePicker>();
+
+        picker.WaitForAssertion(() => Assert.Equal("Daniel", picker.Find("[data-testid=voice-picker]").GetAttribute("value")), TimeSpan.FromSeconds(5));
+        await picker.InvokeAsync(() => picker.FindComponent<MudBlazor.MudSelect<string>>().Instance.ValueChanged.InvokeAsync("Samantha"));
+
+        Assert.Equal("Samantha", Assert.Single(JSInterop.Invocations, i => i.Identifier == "spine.chooseVoice").Arguments.Single());
+    }
+
+    [Fact]
+    public void Without_voices_in_the_browser_there_is_nothing_to_choose()
+    {
+        JSInterop.Setup<VoicePicker.VoiceOffer?>("spine.voices").SetResult(new([], null));
+
+        var picker = Render<VoicePicker>();
+
+        Assert.Empty(picker.FindAll("[data-testid=voice-picker]"));
     }
 
     protected override async ValueTask DisposeAsyncCore()

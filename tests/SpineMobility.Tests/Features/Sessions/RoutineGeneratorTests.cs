@@ -150,7 +150,7 @@ public sealed class RoutineGeneratorTests
         Assert.Equal(block.Sets - 1, rests.Count);
         Assert.All(rests, r => Assert.Equal(Dosing.RestBetweenSetsSeconds, r.Seconds));
         Assert.Equal(block.TotalSeconds, steps.Sum(s => s.Seconds));
-        Assert.Equal("Rest. Then set 2 of " + block.Sets + ": " + Announcer.Dose(rests[0]) + ".", Announcer.ForStep(rests[0]));
+        Assert.Equal("Rest. Then set 2 of " + block.Sets + ": " + Announcer.Dose(rests[0]) + ".", Announcer.ForStep(rests[0], timeline, "Keep breathing."));
     }
 
     [Fact]

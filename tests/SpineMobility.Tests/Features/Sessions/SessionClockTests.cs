@@ -336,4 +336,85 @@ public sealed class SessionClockTests
         var done = replanned.State.DoneSteps.Select(d => longer.Steps[d.StepIndex]).Select(s => (s.Block.Slug, s.Side)).ToList();
         Assert.Equal([("chin-tucks", Side.Both), ("knee-to-chest", Side.Left)], done);
     }
+
+    [Fact]
+    public void Pausing_at_a_moment_that_has_passed_counts_only_what_ended_by_then()
+    {
+        var clock = Started();
+        _time.Advance(TimeSpan.FromSeconds(70)); // chin tucks ended at 50 s; nobody caught up since
+
+        clock.PauseAt(Morning.AddSeconds(55), away: true);
+
+        Assert.Equal(SessionStatus.Paused, clock.Status);
+        Assert.True(clock.State.PausedAway);
+        Assert.Equal((StepKind.GetReady, "knee-to-chest"), (clock.Current!.Kind, clock.Current.Block.Slug));
+        Assert.Equal(TimeSpan.FromSeconds(5), clock.Remaining);
+        Assert.Equal([new DoneStep(1, 40)], clock.State.DoneSteps);
+        Assert.Equal(TimeSpan.FromSeconds(55), clock.ActiveTime);
+    }
+
+    [Fact]
+    public void A_running_clock_last_seen_longer_ago_than_the_grace_pauses_where_it_was_seen()
+    {
+        var clock = Started();
+        _time.Advance(TimeSpan.FromMinutes(10));
+
+        Assert.True(clock.PauseIfAbandoned(Morning.AddSeconds(12), grace: TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(SessionStatus.Paused, clock.Status);
+        Assert.Equal((StepKind.Work, "chin-tucks"), (clock.Current!.Kind, clock.Current.Block.Slug));
+        Assert.Equal(TimeSpan.FromSeconds(38), clock.Remaining);
+        Assert.Equal(TimeSpan.FromSeconds(12), clock.ActiveTime);
+        Assert.False(clock.HasFinishedAnExercise);
+
+        // Resumed later, it goes on from there, and only the time it ran counts.
+        _time.Advance(TimeSpan.FromHours(1));
+        clock.Resume();
+        Assert.False(clock.State.PausedAway);
+        Wait(113, clock);
+        Assert.Equal(SessionStatus.Completed, clock.Status);
+        Assert.Equal(TimeSpan.FromSeconds(125), clock.ActiveTime);
+    }
+
+    [Fact]
+    public void A_running_clock_seen_within_the_grace_carries_on()
+    {
+        var clock = Started();
+        _time.Advance(TimeSpan.FromSeconds(40));
+
+        Assert.False(clock.PauseIfAbandoned(Morning.AddSeconds(12), grace: TimeSpan.FromSeconds(30)));
+        clock.CatchUp();
+
+        Assert.Equal(SessionStatus.Running, clock.Status);
+        Assert.Equal(TimeSpan.FromSeconds(10), clock.Remaining);
+    }
+
+    [Fact]
+    public void A_clock_that_restarted_from_an_earlier_moment_cannot_tell_what_happened_and_pauses_where_it_was_last_seen()
+    {
+        // A faster test clock starts again from real "now" after a restart, well before the saved deadlines.
+        var clock = Started();
+        Wait(20, clock);
+        var saved = clock.State with { LastSeenAt = Morning.AddSeconds(20) };
+        var restarted = new FakeTimeProvider(Morning.AddHours(-2));
+        var restored = new SessionClock(Short, saved, restarted);
+
+        Assert.True(restored.PauseIfAbandoned(saved.LastSeenAt!.Value, grace: TimeSpan.FromSeconds(30)));
+
+        Assert.Equal((StepKind.Work, TimeSpan.FromSeconds(30)), (restored.Current!.Kind, restored.Remaining));
+        Assert.Equal(TimeSpan.FromSeconds(20), restored.ActiveTime);
+    }
+
+    [Fact]
+    public void A_paused_clock_is_never_abandoned()
+    {
+        var clock = Started();
+        Wait(20, clock);
+        clock.Pause();
+        _time.Advance(TimeSpan.FromDays(1));
+
+        Assert.False(clock.PauseIfAbandoned(Morning, grace: TimeSpan.FromSeconds(30)));
+        Assert.False(clock.State.PausedAway);
+        Assert.Equal(TimeSpan.FromSeconds(30), clock.Remaining);
+    }
 }

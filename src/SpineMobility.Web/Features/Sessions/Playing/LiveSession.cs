@@ -11,11 +11,28 @@ public sealed record Announcement(int Sequence, string Text);
 /// sees the same clock. Each change is saved before anyone is told, and a timer wakes it at the
 /// current step's deadline, so the server renders when a step changes, not every second.
 /// </summary>
+/// <remarks>
+/// Only what was done counts: when no connected page shows a running session any more, it runs on for a grace period
+/// (<see cref="PlayerOptions.ReconnectGrace"/>), as the browser does on its own, but only in memory: nothing is saved
+/// or recorded on nobody's behalf. A page back within the grace makes that time real; if none comes back, the session
+/// is paused as it stood when the last page left.
+/// <para>
+/// Every change goes through <see cref="ChangeAsync"/>, one at a time: it copies the published <see cref="Clock"/>,
+/// applies the grace rule (<see cref="Reconcile"/>), then the change, saves the result and only then publishes it as a
+/// new <see cref="Clock"/> that nothing changes afterwards, so a page rendering meanwhile always reads one consistent
+/// state (never a step of a session that ended under it).
+/// </para>
+/// </remarks>
 public sealed class LiveSession : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    // Guards the count of connected pages and the timer, which change from any circuit's thread.
+    private readonly Lock _sync = new();
     private readonly SessionStore _store;
     private readonly TimeProvider _time;
+    private readonly PlayerOptions _options;
+    private readonly Action<LiveSession>? _idle;
     private ITimer? _timer;
     // Replaced whole, never changed in place: other tabs read them while rendering.
     private Dictionary<string, Exercise> _exercises;
@@ -24,10 +41,25 @@ public sealed class LiveSession : IDisposable
     /// <summary>Where exercises were put into the plan since the last successful save; side answers from there on move one block down.</summary>
     private readonly List<int> _unsavedInsertions = [];
     private int _announcements;
-    private bool _disposed;
+    private volatile bool _disposed;
 
     /// <summary>The plan changed but could not be saved; it goes with the next save, since the saved state refers to it.</summary>
     private bool _planUnsaved;
+
+    /// <summary>Pages showing this session whose browser is connected (under <see cref="_sync"/>).</summary>
+    private int _connected;
+
+    /// <summary>When <see cref="_connected"/> last fell to zero, while it stays there (under <see cref="_sync"/>).</summary>
+    private DateTimeOffset? _noneSince;
+
+    /// <summary>While in the grace period: when a connected page was last there.</summary>
+    private DateTimeOffset? _leftAt;
+
+    /// <summary>While in the grace period: the state as it stood then, to pause at if nobody comes back. Null otherwise.</summary>
+    private SessionState? _atLeft;
+
+    /// <summary>The moment the saved state last said a page was there.</summary>
+    private DateTimeOffset _seenSavedAt;
 
     internal LiveSession(
         SessionRun run,
@@ -35,7 +67,9 @@ public sealed class LiveSession : IDisposable
         SessionStore store,
         TimeProvider time,
         IReadOnlyDictionary<int, TighterSide>? sides = null,
-        Safety.SafetyScreening? safetyStop = null)
+        Safety.SafetyScreening? safetyStop = null,
+        PlayerOptions? options = null,
+        Action<LiveSession>? idle = null)
     {
         SafetyStop = safetyStop;
         Run = run;
@@ -43,7 +77,17 @@ public sealed class LiveSession : IDisposable
         _sides = sides is null ? [] : new(sides);
         _store = store;
         _time = time;
+        _options = options ?? PlayerOptions.Default;
+        _idle = idle;
         Clock = new SessionClock(SessionTimeline.From(run.Blocks), run.State, time);
+
+        // Loaded with nobody connected yet: the saved state says when a page was last there (rows saved before that was
+        // kept: when the run was last saved, which the old player did only while a page held it).
+        _seenSavedAt = run.State.LastSeenAt ?? run.UpdatedAt;
+        if (Clock.Status == SessionStatus.Running)
+        {
+            (_leftAt, _atLeft) = (_seenSavedAt, run.State);
+        }
     }
 
     /// <summary>Raised after a change has been saved; handlers re-render.</summary>
@@ -51,6 +95,10 @@ public sealed class LiveSession : IDisposable
 
     public SessionRun Run { get; }
 
+    /// <summary>
+    /// The session as it stands, published whole after each change and never changed in place: read it once and use that
+    /// copy throughout, since the next change (a timer, another tab) replaces it.
+    /// </summary>
     public SessionClock Clock { get; private set; }
 
     /// <summary>The catalog entries of the run's exercises, retired ones included.</summary>
@@ -64,7 +112,16 @@ public sealed class LiveSession : IDisposable
     /// <summary>Whether the last save failed; the state is kept in memory and saved whole with the next change.</summary>
     public bool SaveFailed { get; private set; }
 
+    /// <summary>How long a running session waits for a page to come back, and how fast its clock runs.</summary>
+    public PlayerOptions Options => _options;
+
+    /// <summary>Pages holding this session, connected or not (changed by <see cref="SessionRuns"/> under its lock).</summary>
     internal int Leases { get; set; }
+
+    internal bool IsDisposed => _disposed;
+
+    /// <summary>Nothing left to wait for (not running, not waiting for a page to come back): it can be let go when no page holds it.</summary>
+    internal bool IsSettled => Clock.Status != SessionStatus.Running && _atLeft is null;
 
     public Task TogglePauseAsync() => ApplyAsync(c => c.TogglePause());
 
@@ -171,6 +228,16 @@ public sealed class LiveSession : IDisposable
     /// <summary>Brings the clock up to now, as after the page was away; also records a session that finished meanwhile.</summary>
     public Task CatchUpAsync() => ApplyAsync(_ => { }, saveEvenIfUnchanged: Clock.State.IsOver);
 
+    /// <summary>A page showing this session connected (or lost its connection); call <see cref="CatchUpAsync"/> after.</summary>
+    internal void CountConnection(bool up)
+    {
+        lock (_sync)
+        {
+            _connected = Math.Max(0, _connected + (up ? 1 : -1));
+            _noneSince = _connected == 0 ? _time.GetUtcNow() : null;
+        }
+    }
+
     private Task ApplyAsync(Action<SessionClock> action, bool saveEvenIfUnchanged = false) => ChangeAsync(
         clock =>
         {
@@ -181,31 +248,57 @@ public sealed class LiveSession : IDisposable
 
     private async Task ChangeAsync(Func<SessionClock, SessionClock> change, bool saveEvenIfUnchanged = false, bool planChanged = false)
     {
-        bool changed;
+        var changed = false;
+        var settled = false;
         await _gate.WaitAsync();
         try
         {
-            var before = Clock.State;
-            Clock = change(Clock);
-            Clock.CatchUp();
-            changed = planChanged || !ReferenceEquals(before, Clock.State);
-            if (changed && Announcer.ForChange(Clock, before.StepIndex, before.Status) is { } text)
+            if (_disposed)
             {
-                LastAnnouncement = new(++_announcements, text);
+                return;
             }
 
-            if (changed || saveEvenIfUnchanged)
+            // A copy to change: the published clock stays as it is until the change is saved.
+            var clock = new SessionClock(Clock.Timeline, Clock.State, _time);
+            var before = clock.State;
+            var presence = Reconcile(ref clock);
+            if (presence == Presence.JustLeft)
             {
-                var savePlan = planChanged || _planUnsaved;
-                SaveFailed = !await _store.SaveAsync(Run, Clock, Exercises, savePlan ? _unsavedInsertions : null);
-                _planUnsaved = savePlan && SaveFailed;
-                if (!SaveFailed)
+                // Noted at once, so a restart during the grace pauses where the last page left; not a change pages show.
+                await SaveAsync(clock);
+                before = clock.State;
+            }
+
+            var watched = presence is Presence.Watched or Presence.CameBack;
+            clock = change(clock);
+            clock.CatchUp();
+
+            changed = planChanged || !ReferenceEquals(before, clock.State);
+            var announcement = changed && Announcer.ForChange(clock, before.StepIndex, before.Status, FirstCue) is { } text
+                ? new Announcement(++_announcements, text)
+                : LastAnnouncement;
+
+            var now = _time.GetUtcNow();
+            var seenDue = watched && clock.Status == SessionStatus.Running && now - _seenSavedAt >= _options.SeenRefreshOnClock;
+
+            // Within the grace nothing is saved: what the clock does meanwhile becomes real only if a page comes back.
+            var inGrace = _atLeft is not null;
+            if (!inGrace && (changed || saveEvenIfUnchanged || seenDue || presence is Presence.CameBack or Presence.PausedAway))
+            {
+                if (clock.Status == SessionStatus.Running)
                 {
-                    _unsavedInsertions.Clear();
+                    // Coalesced with the step's own save: a restart with nobody connected pauses here, not later.
+                    _seenSavedAt = now;
+                    clock.Seen(now);
                 }
+
+                await SaveAsync(clock, planChanged);
             }
 
-            ScheduleNextDeadline();
+            // Published: from here on nothing changes this clock.
+            (Clock, LastAnnouncement) = (clock, announcement);
+            settled = IsSettled;
+            ScheduleNextWake(watched);
         }
         finally
         {
@@ -216,30 +309,127 @@ public sealed class LiveSession : IDisposable
         {
             Changed?.Invoke();
         }
-    }
 
-    private void ScheduleNextDeadline()
-    {
-        _timer?.Dispose();
-        _timer = null;
-        if (!_disposed && Clock.Status == SessionStatus.Running)
+        if (settled)
         {
-            // A timer may fire a hair early; CatchUp then changes nothing and this schedules the remainder.
-            _timer = _time.CreateTimer(_ => _ = OnDeadlineAsync(), null, Clock.Remaining, Timeout.InfiniteTimeSpan);
+            // Nothing left to wait for: the owner lets it go when no page holds it.
+            _idle?.Invoke(this);
         }
     }
 
-    private async Task OnDeadlineAsync()
+    private async Task SaveAsync(SessionClock clock, bool planChanged = false)
     {
-        if (!_disposed)
+        var savePlan = planChanged || _planUnsaved;
+        SaveFailed = !await _store.SaveAsync(Run, clock, Exercises, savePlan ? _unsavedInsertions : null);
+        _planUnsaved = savePlan && SaveFailed;
+        if (!SaveFailed)
         {
-            await CatchUpAsync();
+            _unsavedInsertions.Clear();
         }
     }
+
+    private enum Presence { Watched, CameBack, JustLeft, Waiting, PausedAway, Unwatched }
+
+    /// <summary>
+    /// Applies the grace rule before anything else touches the clock: the last page leaving starts the grace (noted in
+    /// the saved state at once), a page back within it carries on, and when it has passed the session pauses where the
+    /// last page left it.
+    /// </summary>
+    private Presence Reconcile(ref SessionClock clock)
+    {
+        int connected;
+        DateTimeOffset? noneSince;
+        lock (_sync)
+        {
+            (connected, noneSince) = (_connected, _noneSince);
+        }
+
+        if (_atLeft is { } atLeft && _leftAt is { } left)
+        {
+            var waited = new SessionClock(clock.Timeline, atLeft, _time);
+            if (waited.PauseIfAbandoned(left, _options.GraceOnClock))
+            {
+                clock = waited;
+                (_atLeft, _leftAt) = (null, null);
+                return Presence.PausedAway;
+            }
+
+            if (connected == 0)
+            {
+                return Presence.Waiting;
+            }
+
+            (_atLeft, _leftAt) = (null, null);
+            return Presence.CameBack;
+        }
+
+        if (connected > 0)
+        {
+            return Presence.Watched;
+        }
+
+        if (clock.Status != SessionStatus.Running)
+        {
+            return Presence.Unwatched;
+        }
+
+        // The last page has just left: what ended before then was done while it was there.
+        var leftAt = noneSince ?? _time.GetUtcNow();
+        clock.CatchUp(until: leftAt);
+        clock.Seen(leftAt);
+        (_atLeft, _leftAt, _seenSavedAt) = (clock.State, leftAt, leftAt);
+        return Presence.JustLeft;
+    }
+
+    private string? FirstCue(string slug) => _exercises.GetValueOrDefault(slug)?.Cues.FirstOrDefault();
+
+    /// <summary>Wakes at the step's deadline or to note that a page is still there; with nobody there, when the grace ends.</summary>
+    private void ScheduleNextWake(bool watched)
+    {
+        lock (_sync)
+        {
+            _timer?.Dispose();
+            _timer = null;
+            if (_disposed || (Clock.Status != SessionStatus.Running && _leftAt is null))
+            {
+                return;
+            }
+
+            var now = _time.GetUtcNow();
+            var next = _leftAt is { } left
+                ? Clock.State.StepEndsAt is { } end ? Min(end, left + _options.GraceOnClock) : left + _options.GraceOnClock
+                : watched ? Min(Clock.State.StepEndsAt!.Value, _seenSavedAt + _options.SeenRefreshOnClock) : now + _options.GraceOnClock;
+
+            // A timer may fire a hair early; the wake then changes nothing and schedules the remainder.
+            var due = next > now ? next - now : TimeSpan.Zero;
+            _timer = _time.CreateTimer(_ => _ = OnWakeAsync(), null, due, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private async Task OnWakeAsync()
+    {
+        try
+        {
+            if (!_disposed)
+            {
+                await CatchUpAsync();
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // The app is shutting down; the saved state says when a page was last there.
+        }
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     public void Dispose()
     {
         _disposed = true;
-        _timer?.Dispose();
+        lock (_sync)
+        {
+            _timer?.Dispose();
+            _timer = null;
+        }
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
+using SpineMobility.Web.Components.Layout;
 using SpineMobility.Web.Features.Exercises;
 using SpineMobility.Web.Features.Safety;
 using SpineMobility.Web.Shared;
@@ -10,11 +11,20 @@ namespace SpineMobility.Web.Features.Sessions.Playing;
 
 public partial class PlayerPage
 {
+    private readonly CancellationTokenSource _disposing = new();
+    private readonly SemaphoreSlim _browser = new(1, 1);
     private LiveSessionLease? _lease;
     private ElementReference _root;
     private IJSObjectReference? _module;
     private DotNetObjectReference<PlayerPage>? _self;
     private string? _sentToBrowser;
+
+    /// <summary>The plan the browser holds (the run's blocks are replaced whole when the plan changes).</summary>
+    private object? _planSent;
+    private bool _disposed;
+
+    /// <summary>The user left focus mode: the site's app bar stays for this page.</summary>
+    private bool _focusDeclined;
     private bool _sound = true;
     private bool _voice = true;
     private bool _reducedMotion;
@@ -36,6 +46,13 @@ public partial class PlayerPage
     [CascadingParameter]
     public Visitor? Visitor { get; set; }
 
+    /// <summary>The layout's focus mode: while a session plays, the site's app bar and navigation make way for it.</summary>
+    [CascadingParameter]
+    public FocusMode? Focus { get; set; }
+
+    [Inject]
+    private PageConnection Connection { get; set; } = default!;
+
     [Inject]
     private SessionRuns Runs { get; set; } = default!;
 
@@ -49,9 +66,6 @@ public partial class PlayerPage
     private IDialogService Dialogs { get; set; } = default!;
 
     [Inject]
-    private TimeProvider Time { get; set; } = default!;
-
-    [Inject]
     private Settings.SettingsStore Settings { get; set; } = default!;
 
     [Inject]
@@ -62,23 +76,17 @@ public partial class PlayerPage
 
     private LiveSession? Live => _lease?.Session;
 
-    private SessionClock? Clock => Live?.Clock;
+    /// <summary>
+    /// The session as this render shows it: taken once as each render begins (see the page's first lines), since the live clock is replaced from other
+    /// threads (its timer, other tabs) and a render reading it twice could see a step of a session that has just ended.
+    /// </summary>
+    private SessionClock? Clock => _shown ?? Live?.Clock;
+
+    private SessionClock? _shown;
 
     private SessionStep? Step => Clock?.Current;
 
-    private string StepLabel => Step!.Kind switch
-    {
-        StepKind.GetReady when Step.IsRestBetweenSets => "Rest",
-        StepKind.GetReady => "Get ready",
-        StepKind.SwitchSides => "Switch sides",
-        _ => Step.IsReps ? "Move" : "Hold",
-    };
-
-    private IReadOnlyList<SessionPhase> Phases => [.. Live!.Run.Blocks.Select(b => b.Phase).Distinct()];
-
-    private int PhaseNumber => Phases.ToList().IndexOf(Step!.Block.Phase) + 1;
-
-    private int PhaseCount => Phases.Count;
+    private (string Name, string Dose) Next => StepView.Next(Step!, Clock!.Timeline);
 
     private Exercise? ExerciseOfStep => Live!.Exercises.GetValueOrDefault(Step!.Block.Slug);
 
@@ -114,6 +122,13 @@ public partial class PlayerPage
         }
     }
 
+    protected override void OnInitialized()
+    {
+        // At once, before anything loads, so the app bar does not flash up first; a finished session's summary gives it back.
+        Focus?.Enter();
+        Connection.Changed += OnConnectionChangedAsync;
+    }
+
     protected override async Task OnParametersSetAsync()
     {
         if (_lease?.Session.Run.Id == Id)
@@ -121,8 +136,30 @@ public partial class PlayerPage
             return;
         }
 
-        Release();
-        _lease = Visitor is null ? null : await Runs.OpenAsync(Id, Visitor);
+        await ReleaseAsync();
+        LiveSessionLease? lease;
+        try
+        {
+            // Only a page connected to its browser keeps a running session going; a prerendered page does not.
+            lease = Visitor is null ? null : await Runs.OpenAsync(Id, Visitor, connected: RendererInfo.IsInteractive && Connection.IsUp, _disposing.Token);
+        }
+        catch (OperationCanceledException) when (_disposing.IsCancellationRequested)
+        {
+            return;
+        }
+
+        if (_disposed)
+        {
+            // The page went away while the session was opening: let go of it, or it would live on with its timer.
+            if (lease is not null)
+            {
+                await lease.DisposeAsync();
+            }
+
+            return;
+        }
+
+        _lease = lease;
         if (_lease is null)
         {
             Navigation.NotFound();
@@ -130,6 +167,13 @@ public partial class PlayerPage
         }
 
         _lease.Session.Changed += OnSessionChanged;
+        if (RendererInfo.IsInteractive)
+        {
+            // The connection may have changed while the session was opening.
+            await _lease.SetConnectedAsync(Connection.IsUp);
+        }
+
+        UpdateFocus();
 
         // Red-flag answers given since this session was paused (on the safety page, in another tab) stop it here too.
         if (!_lease.Session.Clock.State.IsOver && await Safety.CheckAsync(Visitor!) is (ScreeningNeed.FlagRaised, { } flagged))
@@ -142,7 +186,60 @@ public partial class PlayerPage
         }
     }
 
-    private void OnSessionChanged() => _ = InvokeAsync(StateHasChanged);
+    private void OnSessionChanged() => _ = InvokeAsync(() =>
+    {
+        UpdateFocus();
+        StateHasChanged();
+    });
+
+    private Task OnConnectionChangedAsync(bool up) => _lease?.SetConnectedAsync(up) ?? Task.CompletedTask;
+
+    /// <summary>Focus mode while the session plays, unless the user left it; the summary has the site's navigation again.</summary>
+    private void UpdateFocus()
+    {
+        if (Live is not null && Live.Clock.State.IsOver || _focusDeclined)
+        {
+            Focus?.Leave();
+        }
+        else
+        {
+            Focus?.Enter();
+        }
+    }
+
+    private void ToggleFocus()
+    {
+        _focusDeclined = Focus?.On == true;
+        UpdateFocus();
+    }
+
+    /// <summary>The browser is back after a dropped connection: it shows the server's state, whatever it did meanwhile.</summary>
+    [JSInvokable]
+    public Task Resync() => InvokeAsync(async () =>
+    {
+        if (Live is null)
+        {
+            return;
+        }
+
+        await Live.CatchUpAsync();
+        await _browser.WaitAsync();
+        try
+        {
+            _sentToBrowser = null;
+            _planSent = null;
+            if (!_disposed)
+            {
+                await SendToBrowserAsync();
+            }
+        }
+        finally
+        {
+            _browser.Release();
+        }
+
+        StateHasChanged();
+    });
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -151,57 +248,80 @@ public partial class PlayerPage
             return;
         }
 
-        if (_module is null)
+        // One conversation with the browser at a time: renders can follow each other while a call is still out, and a
+        // second "start" after the plan had been sent would leave the browser without it.
+        await _browser.WaitAsync();
+        try
         {
-            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/player.js");
-            _self = DotNetObjectReference.Create(this);
-            // An account's sound choices are the defaults on a device that has made none of its own.
-            var defaults = Visitor?.UserId is { } userId && await Settings.GetAsync(userId, Visitor.BrowserTimeZone) is { } settings
-                ? new SoundPreferences(settings.Sound, settings.Voice)
-                : new SoundPreferences(true, true);
-            await _module.InvokeVoidAsync("start", Clock!.State.IsOver ? null : _root, _self, defaults);
-            var preferences = await _module.InvokeAsync<SoundPreferences>("preferences");
-            var reducedMotion = await _module.InvokeAsync<bool>("reducedMotion");
-            if (preferences.Sound != _sound || preferences.Voice != _voice || reducedMotion != _reducedMotion)
+            if (_disposed)
             {
-                (_sound, _voice, _reducedMotion) = (preferences.Sound, preferences.Voice, reducedMotion);
-                StateHasChanged();
+                return;
+            }
+
+            if (_module is null)
+            {
+                await StartBrowserAsync();
+            }
+
+            await SendToBrowserAsync();
+            if (_focusControls)
+            {
+                _focusControls = false;
+                await _module!.InvokeVoidAsync("focusControls");
             }
         }
-
-        await SendToBrowserAsync();
-        if (_focusControls)
+        finally
         {
-            _focusControls = false;
-            await _module.InvokeVoidAsync("focusControls");
+            _browser.Release();
         }
     }
 
-    /// <summary>Tells the browser what to animate, once per change of step, state or announcement.</summary>
+    private async Task StartBrowserAsync()
+    {
+        _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/player.js");
+        _self = DotNetObjectReference.Create(this);
+        // An account's sound choices are the defaults on a device that has made none of its own.
+        var defaults = Visitor?.UserId is { } userId && await Settings.GetAsync(userId, Visitor.BrowserTimeZone) is { } settings
+            ? new SoundPreferences(settings.Sound, settings.Voice)
+            : new SoundPreferences(true, true);
+        await _module.InvokeVoidAsync("start", Clock!.State.IsOver ? null : _root, _self, defaults);
+        var preferences = await _module.InvokeAsync<SoundPreferences>("preferences");
+        var reducedMotion = await _module.InvokeAsync<bool>("reducedMotion");
+        if (preferences.Sound != _sound || preferences.Voice != _voice || reducedMotion != _reducedMotion)
+        {
+            (_sound, _voice, _reducedMotion) = (preferences.Sound, preferences.Voice, reducedMotion);
+            StateHasChanged();
+        }
+    }
+
+    /// <summary>
+    /// Tells the browser the plan (once, and again when it changes) and where the session is (once per change of step,
+    /// state or announcement), so it animates the countdown and can carry on by itself through a dropped connection.
+    /// </summary>
     private async Task SendToBrowserAsync()
     {
-        var clock = Clock!;
-        var key = $"{clock.State.StepIndex}:{clock.Status}:{clock.State.StepRemaining.Ticks}:{clock.State.StepEndsAt?.Ticks}:{Live!.LastAnnouncement?.Sequence}";
-        if (key == _sentToBrowser || _module is null)
+        if (_module is null || Live is not { } live)
+        {
+            return;
+        }
+
+        var clock = live.Clock;
+        if (!ReferenceEquals(_planSent, live.Run.Blocks))
+        {
+            _planSent = live.Run.Blocks;
+            _sentToBrowser = null;
+            await _module.InvokeVoidAsync("plan", StepView.Plan(clock.Timeline, live.Exercises, live.Options));
+        }
+
+        var key = $"{clock.State.StepIndex}:{clock.Status}:{clock.State.StepRemaining.Ticks}:{clock.State.StepEndsAt?.Ticks}:{live.LastAnnouncement?.Sequence}";
+        if (key == _sentToBrowser)
         {
             return;
         }
 
         _sentToBrowser = key;
-        var step = clock.Current;
-        await _module.InvokeVoidAsync("update", new
-        {
-            key = $"{clock.State.StepIndex}:{clock.Status is SessionStatus.Completed or SessionStatus.Ended}",
-            running = clock.Status == SessionStatus.Running,
-            over = clock.State.IsOver,
-            remainingMs = clock.Remaining.TotalMilliseconds,
-            durationMs = step?.Duration.TotalMilliseconds ?? 0,
-            sessionRemainingMs = clock.SessionRemaining.TotalMilliseconds,
-            sessionTotalMs = clock.Timeline.Total.TotalMilliseconds,
-            scale = Time is ScaledTimeProvider scaled ? scaled.Scale : 1.0,
-            reps = step is { IsReps: true } ? new { count = step.Block.Reps, secondsPerRep = step.Block.SecondsPerRep } : null,
-            announcement = Live.LastAnnouncement is { } a ? new { seq = a.Sequence, text = a.Text } : null,
-        });
+        var final = clock.State.IsOver ? live.LastAnnouncement?.Text ?? (clock.Status == SessionStatus.Completed ? Announcer.Complete : Announcer.Ended) : null;
+        await _module.InvokeVoidAsync("update", new BrowserUpdate(clock.State.StepIndex, clock.Status == SessionStatus.Running, clock.State.IsOver, clock.Remaining.TotalMilliseconds, final));
     }
 
     /// <summary>Space pauses or resumes, → skips, ← goes back.</summary>
@@ -217,14 +337,14 @@ public partial class PlayerPage
         }
 
         await Live.PauseAsync();
-        if (Step is not { } step)
+        if (Live.Clock.Current is not { } step)
         {
             return;
         }
 
         _hurtBlock = step.BlockIndex;
         var upcoming = _hurtBlock + 1 < Live.Run.Blocks.Count ? Live.Run.Blocks[_hurtBlock + 1].Slug : null;
-        _easier = ExerciseOfStep is { } current ? EasierOption.For(current, await Catalog.ActiveAsync(), Live.Run.HasEquipment, avoid: upcoming) : null;
+        _easier = Live.Exercises.GetValueOrDefault(step.Block.Slug) is { } current ? EasierOption.For(current, await Catalog.ActiveAsync(), Live.Run.HasEquipment, avoid: upcoming) : null;
         _hurting = true;
     }
 
@@ -285,19 +405,24 @@ public partial class PlayerPage
 
     private static string Percent(double fraction) => (Math.Clamp(fraction, 0, 1) * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 
-    private void Release()
+    private async Task ReleaseAsync()
     {
-        if (_lease is not null)
+        if (_lease is { } lease)
         {
-            _lease.Session.Changed -= OnSessionChanged;
-            _lease.Dispose();
             _lease = null;
+            _shown = null;
+            lease.Session.Changed -= OnSessionChanged;
+            await lease.DisposeAsync();
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        Release();
+        _disposed = true;
+        await _disposing.CancelAsync();
+        Connection.Changed -= OnConnectionChangedAsync;
+        Focus?.Leave();
+        await ReleaseAsync();
         if (_module is not null)
         {
             try
@@ -312,6 +437,7 @@ public partial class PlayerPage
         }
 
         _self?.Dispose();
+        _disposing.Dispose();
         GC.SuppressFinalize(this);
     }
 

@@ -43,14 +43,14 @@ public sealed class SessionClock(SessionTimeline timeline, SessionState state, T
         }
 
         var now = Now;
-        State = State with { Status = SessionStatus.Running, StartedAt = now, RunningSince = now, StepEndsAt = now + State.StepRemaining };
+        State = State with { Status = SessionStatus.Running, StartedAt = now, RunningSince = now, StepEndsAt = now + State.StepRemaining, LastSeenAt = now };
     }
 
-    /// <summary>Moves past every deadline that has gone by. Returns whether the step changed.</summary>
-    public bool CatchUp()
+    /// <summary>Moves past every deadline that has gone by (by <paramref name="until"/>, or now). Returns whether the step changed.</summary>
+    public bool CatchUp(DateTimeOffset? until = null)
     {
         var changed = false;
-        var now = Now;
+        var now = until ?? Now;
         while (State.Status == SessionStatus.Running && State.StepEndsAt!.Value <= now)
         {
             var endedAt = State.StepEndsAt.Value;
@@ -85,7 +85,70 @@ public sealed class SessionClock(SessionTimeline timeline, SessionState state, T
             StepEndsAt = null,
             ActiveTime = State.ActiveTime + (now - State.RunningSince!.Value),
             RunningSince = null,
+            PausedAway = false,
         };
+    }
+
+    /// <summary>
+    /// Pauses the session as it stood at <paramref name="at"/>, a moment that has passed: what ended by then is done,
+    /// nothing after it counts, and the current step keeps the time it had left then.
+    /// </summary>
+    /// <param name="away">Paused because nobody was there to see it, rather than by the user.</param>
+    public void PauseAt(DateTimeOffset at, bool away)
+    {
+        if (State.Status != SessionStatus.Running)
+        {
+            return;
+        }
+
+        // Not before this running stretch began; the saved deadlines, not the clock, say what happened up to then.
+        if (at < State.RunningSince!.Value)
+        {
+            at = State.RunningSince.Value;
+        }
+
+        CatchUp(until: at);
+        if (State.Status != SessionStatus.Running)
+        {
+            return;
+        }
+
+        var left = State.StepEndsAt!.Value - at;
+        State = State with
+        {
+            Status = SessionStatus.Paused,
+            StepRemaining = left < Current!.Duration ? left : Current.Duration,
+            StepEndsAt = null,
+            ActiveTime = State.ActiveTime + (at - State.RunningSince!.Value),
+            RunningSince = null,
+            PausedAway = away,
+        };
+    }
+
+    /// <summary>
+    /// Pauses a running session at <paramref name="lastSeen"/> once <paramref name="grace"/> has passed since, or when the
+    /// clock cannot tell (a faster test clock restarts from an earlier moment than the saved deadlines).
+    /// </summary>
+    /// <returns>Whether it paused.</returns>
+    public bool PauseIfAbandoned(DateTimeOffset lastSeen, TimeSpan grace)
+    {
+        var since = Now - lastSeen;
+        if (State.Status != SessionStatus.Running || (since < grace && since > -grace))
+        {
+            return false;
+        }
+
+        PauseAt(lastSeen, away: true);
+        return true;
+    }
+
+    /// <summary>Notes that a connected page shows the session at <paramref name="at"/>; a change of no other kind.</summary>
+    public void Seen(DateTimeOffset at)
+    {
+        if (State.Status == SessionStatus.Running)
+        {
+            State = State with { LastSeenAt = at };
+        }
     }
 
     public void Resume()
@@ -96,7 +159,7 @@ public sealed class SessionClock(SessionTimeline timeline, SessionState state, T
         }
 
         var now = Now;
-        State = State with { Status = SessionStatus.Running, StepEndsAt = now + State.StepRemaining, RunningSince = now };
+        State = State with { Status = SessionStatus.Running, StepEndsAt = now + State.StepRemaining, RunningSince = now, LastSeenAt = now, PausedAway = false };
     }
 
     public void TogglePause()

@@ -12,6 +12,12 @@ public sealed record DoneStep(int StepIndex, int Seconds);
 /// <param name="StepEndsAt">When the current step ends, while running.</param>
 /// <param name="StepRemaining">What is left of the current step, while paused or not yet started.</param>
 /// <param name="RunningSince">When the current running stretch began; <paramref name="ActiveTime"/> holds the stretches before it.</param>
+/// <param name="LastSeenAt">
+/// While running, the last moment a connected page was known to show the session (refreshed every few seconds and when the
+/// last page leaves), so a server that restarts with nobody connected pauses it there instead of playing on. Null in
+/// states saved before this was kept.
+/// </param>
+/// <param name="PausedAway">Paused because no page came back within the grace period, not by the user.</param>
 public sealed record SessionState(
     SessionStatus Status,
     int StepIndex,
@@ -21,7 +27,9 @@ public sealed record SessionState(
     DateTimeOffset? RunningSince,
     TimeSpan ActiveTime,
     DateTimeOffset? FinishedAt,
-    IReadOnlyList<DoneStep> DoneSteps)
+    IReadOnlyList<DoneStep> DoneSteps,
+    DateTimeOffset? LastSeenAt = null,
+    bool PausedAway = false)
 {
     public static SessionState NotStarted(SessionTimeline timeline) => new(
         SessionStatus.NotStarted, 0, null, timeline.Steps.Count > 0 ? timeline.Steps[0].Duration : TimeSpan.Zero,

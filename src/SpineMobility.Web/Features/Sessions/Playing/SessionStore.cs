@@ -47,18 +47,27 @@ public sealed partial class SessionStore(IDbContextFactory<AppDbContext> dbFacto
                 completed.UserId = owner.UserId;
                 completed.BrowserKey = owner.BrowserKey;
                 db.CompletedSessions.Add(completed);
-                await db.SaveChangesAsync();
+                try
+                {
+                    // Inside the transaction EF saves to a savepoint and goes back to it on failure, so the state above stays.
+                    await db.SaveChangesAsync();
+                }
+                catch (DbUpdateException e) when (e.IsUniqueViolation())
+                {
+                    // Another writer may have recorded this run between the check and the insert (the run is recorded
+                    // once). Only a record that is really there makes that so; any other refusal is a failure.
+                    db.ChangeTracker.Clear();
+                    if (!await db.CompletedSessions.AnyAsync(s => s.RunId == run.Id))
+                    {
+                        throw;
+                    }
+                }
             }
 
             await transaction.CommitAsync();
             return true;
         }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
-        {
-            // Another save recorded this run first (unique RunId): it is recorded once, as it should be.
-            return true;
-        }
-        catch (Exception e) when (e.IsDatabaseError() || e is InvalidOperationException)
+        catch (Exception e) when (e.IsDatabaseError())
         {
             LogSaveFailed(logger, e, run.Id);
             return false;
@@ -86,7 +95,7 @@ public sealed partial class SessionStore(IDbContextFactory<AppDbContext> dbFacto
             await db.SaveChangesAsync();
             return true;
         }
-        catch (Exception e) when (e.IsDatabaseError() || e is InvalidOperationException)
+        catch (Exception e) when (e.IsDatabaseError())
         {
             LogSaveFailed(logger, e, run.Id);
             return false;
