@@ -10,28 +10,48 @@ public sealed class InstallableAppTests(BrowserFixture fixture) : BrowserTest(fi
     private async Task WaitForServiceWorkerAsync()
     {
         // Registered on load; it claims the open page once it is active.
-        await Page.WaitForFunctionAsync("async () => { await navigator.serviceWorker.ready; return navigator.serviceWorker.controller !== null; }");
+        await Page.WaitForFunctionAsync("async () => { await navigator.serviceWorker.ready; return navigator.serviceWorker.controller !== null; }", null, new() { Timeout = 30_000 });
     }
 
     [Fact]
     public Task Chromium_finds_the_app_installable_with_a_valid_manifest() => StepsAsync(async () =>
     {
-        await OpenAsync("/");
-        await WaitForServiceWorkerAsync();
-        var cdp = await Page.Context.NewCDPSessionAsync(Page);
+        // Chromium never offers to install from an incognito context, which every test context is: this one runs
+        // in a browser profile of its own.
+        var profile = Directory.CreateTempSubdirectory("spinemobility-install-");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchPersistentContextAsync(profile.FullName, new()
+        {
+            ExecutablePath = BrowserFixture.Chromium,
+            Headless = true,
+            BaseURL = Fixture.BaseAddress.ToString(),
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        try
+        {
+            var page = browser.Pages.Count > 0 ? browser.Pages[0] : await browser.NewPageAsync();
+            await page.GotoAsync("/");
+            await page.WaitForFunctionAsync("async () => { await navigator.serviceWorker.ready; return navigator.serviceWorker.controller !== null; }", null, new() { Timeout = 30_000 });
+            var cdp = await browser.NewCDPSessionAsync(page);
 
-        var manifest = (await cdp.SendAsync("Page.getAppManifest"))!.Value;
-        var installability = (await cdp.SendAsync("Page.getInstallabilityErrors"))!.Value;
+            var manifest = (await cdp.SendAsync("Page.getAppManifest"))!.Value;
+            var installability = (await cdp.SendAsync("Page.getInstallabilityErrors"))!.Value;
 
-        Assert.EndsWith("/manifest.webmanifest", manifest.GetProperty("url").GetString(), StringComparison.Ordinal);
-        Assert.Equal(JsonValueKind.Array, manifest.GetProperty("errors").ValueKind);
-        Assert.Empty(manifest.GetProperty("errors").EnumerateArray());
-        var errors = installability.GetProperty("installabilityErrors").EnumerateArray().Select(e => e.GetProperty("errorId").GetString()).ToList();
-        Assert.True(errors.Count == 0, "not installable: " + string.Join(", ", errors));
+            Assert.EndsWith("/manifest.webmanifest", manifest.GetProperty("url").GetString(), StringComparison.Ordinal);
+            Assert.Empty(manifest.GetProperty("errors").EnumerateArray());
+            var errors = installability.GetProperty("installabilityErrors").EnumerateArray().Select(e => e.GetProperty("errorId").GetString()).ToList();
+            Assert.True(errors.Count == 0, "not installable: " + string.Join(", ", errors));
 
-        var parsed = JsonDocument.Parse(manifest.GetProperty("data").GetString()!).RootElement;
-        Assert.Equal("standalone", parsed.GetProperty("display").GetString());
-        Assert.Contains(parsed.GetProperty("icons").EnumerateArray(), i => i.GetProperty("purpose").GetString() == "maskable" && i.GetProperty("sizes").GetString() == "512x512");
+            var parsed = JsonDocument.Parse(manifest.GetProperty("data").GetString()!).RootElement;
+            Assert.Equal("standalone", parsed.GetProperty("display").GetString());
+            Assert.Contains(parsed.GetProperty("icons").EnumerateArray(), i => i.GetProperty("purpose").GetString() == "maskable" && i.GetProperty("sizes").GetString() == "512x512");
+        }
+        finally
+        {
+            await browser.CloseAsync();
+            profile.Delete(recursive: true);
+        }
     });
 
     [Fact]
@@ -68,7 +88,7 @@ public sealed class InstallableAppTests(BrowserFixture fixture) : BrowserTest(fi
 
         await OpenAsync("/session?minutes=5&seed=3");
         await StartSessionAsync();
-        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/session/play/"));
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/session/play/"), new() { Timeout = 30_000 });
         await Page.ReloadAsync();
         await WaitUntilInteractiveAsync();
 

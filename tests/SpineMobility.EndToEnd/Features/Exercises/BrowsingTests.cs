@@ -53,9 +53,12 @@ public sealed partial class BrowsingTests(BrowserFixture fixture) : BrowserTest(
 
         await Page.GetByLabel("Position").SelectOptionAsync(new SelectOptionValue { Label = "Standing" });
         await Expect(Page).ToHaveURLAsync(PositionStanding());
+        // The address changes first, then the new list arrives.
+        await Expect(Page.GetByTestId("match-count")).Not.ToHaveTextAsync("18 exercises");
         await Expect(Page.GetByLabel("Position")).ToHaveValueAsync("standing");
         var standing = await CardHeadings.CountAsync();
         Assert.InRange(standing, 1, 17);
+        await Expect(Page.GetByTestId("match-count")).ToHaveTextAsync(standing == 1 ? "1 exercise" : $"{standing} exercises");
 
         await Page.GetByRole(AriaRole.Link, new() { Name = "Clear filters" }).ClickAsync();
 
