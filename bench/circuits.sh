@@ -7,7 +7,7 @@
 #   bench/circuits.sh heap PATH COUNT          managed heap per live circuit on PATH
 #   bench/circuits.sh heap-player COUNT        managed heap per playing session (player circuit and its live session)
 #   bench/circuits.sh play N[,N...]            step-change lag of N concurrent sessions (Player:TimeScale=20)
-#   bench/circuits.sh burst COUNT              COUNT circuit starts at once from one client: does the server survive?
+#   bench/circuits.sh burst COUNT              COUNT circuit starts at once from one client on BURST_PATH (/session): does the server survive?
 #
 # Environment: APP_DIR, PORT, KEEP (see bench/lib/app.sh); TIME_SCALE (20); WINDOW (60 s, play);
 # PARALLEL (circuit starts in flight: 8, burst 50); GC_HEAP_LIMIT_MB (run the app with a GC heap limit);
@@ -147,7 +147,9 @@ cmd_burst() {
     --counters "System.Runtime[dotnet.gc.last_collection.heap.size,dotnet.process.memory.working_set]" >/dev/null 2>&1 &
   BENCH_PIDS+=("$!")
   sleep 2
-  client open --url "$APP_URL/exercises" --count "$count" --visitors "$count" --parallel "${PARALLEL:-50}" --hold 10 --server-pid "$APP_PID" || true
+  # The catalog has no circuit since issue 11 (static pages): the burst opens an interactive page, the session builder
+  # by default (the heaviest one); BURST_PATH=/exercises repeats the "before" run on an older build.
+  client open --url "$APP_URL${BURST_PATH:-/session}" --count "$count" --visitors "$count" --parallel "${PARALLEL:-50}" --hold 10 --server-pid "$APP_PID" || true
   if kill -0 "$APP_PID" 2>/dev/null && curl -sf -o /dev/null "$APP_URL/healthz"; then
     echo "server: alive and healthy after the burst, RSS $(app_rss_mb) MB"
   else

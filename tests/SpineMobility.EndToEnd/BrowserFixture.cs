@@ -8,7 +8,7 @@ namespace SpineMobility.EndToEnd;
 /// <summary>The real app on Kestrel at 127.0.0.1 and Debian's Chromium, shared by the browser tests.</summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
+    public const string Chromium = "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
 

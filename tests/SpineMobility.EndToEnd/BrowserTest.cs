@@ -43,12 +43,20 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         }
     }
 
-    /// <summary>Opens a page and waits until its circuit is connected, since clicks made before that are lost.</summary>
+    /// <summary>
+    /// Opens a page and waits until its circuit is connected, since clicks made before that are lost; a page rendered
+    /// without a circuit (the catalog, the about page, the account forms) is ready once loaded.
+    /// </summary>
     protected async Task OpenAsync(string path)
     {
         await Page.GotoAsync(path);
-        await WaitUntilInteractiveAsync();
+        if (!await IsStaticPageAsync())
+        {
+            await WaitUntilInteractiveAsync();
+        }
     }
+
+    protected async Task<bool> IsStaticPageAsync() => await Page.Locator("[data-static-page]").CountAsync() > 0;
 
     protected Task WaitUntilInteractiveAsync() =>
         Page.Locator("[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });

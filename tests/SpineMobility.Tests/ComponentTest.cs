@@ -12,6 +12,7 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices(options => options.SnackbarConfiguration.ShowTransitionDuration = 0);
+        Services.AddSingleton(new SpineMobility.Web.Features.Exercises.IllustrationAddresses(Path.GetDirectoryName(SpineMobility.Testing.RepoFiles.ExercisesJson)!));
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

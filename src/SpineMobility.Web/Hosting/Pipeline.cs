@@ -14,6 +14,7 @@ public static class Pipeline
         app.UseTrustedProxies(app.Configuration);
         // HEAD is turned into GET before routing chooses an endpoint, so routing comes after it.
         app.UseHeadRequests();
+        app.UseCompressedPackageAssets();
         app.UseRouting();
 
         if (!app.Environment.IsDevelopment())
@@ -26,7 +27,13 @@ public static class Pipeline
 
         app.UseSecurityHeaders();
         app.UseSameOriginCircuits();
-        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            options.GetLevel = AbortedRequests.LevelOf;
+        });
+        app.UseAbortedRequestsQuietly();
+        app.UseCircuitLimit();
         app.UseDatabaseUnavailableAnswer();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
@@ -37,6 +44,7 @@ public static class Pipeline
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.UseVisitorCookie();
+        app.UseResponseShaping();
 
         app.UseIllustrations();
         app.MapStaticAssets();

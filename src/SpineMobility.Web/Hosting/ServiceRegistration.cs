@@ -35,11 +35,14 @@ public static class ServiceRegistration
             },
             preserveStaticLogger: true);
 
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        var circuitLimits = CircuitLimits.FromConfiguration(builder.Configuration);
+        services.AddSingleton(circuitLimits);
+        services.AddRazorComponents().AddInteractiveServerComponents(circuitLimits.Apply);
         // Prerendered pages hand their loaded data to the circuit when it starts (PersistentState);
         // the whole catalog is larger than SignalR's 32 KB default message.
         services.AddSignalR(options => options.MaximumReceiveMessageSize = 128 * 1024);
         services.AddMudServices();
+        services.AddResponseShaping();
 
         // Database:Provider picks SQLite (the default) or PostgreSQL; every feature injects IDbContextFactory<AppDbContext>.
         var database = AppDatabase.FromConfiguration(builder.Configuration, builder.Environment);
@@ -73,6 +76,7 @@ public static class ServiceRegistration
         services.AddSingleton(player);
         services.AddSingleton<TimeProvider>(player.TimeScale == 1.0 ? TimeProvider.System : new ScaledTimeProvider(TimeProvider.System, player.TimeScale));
         services.AddSingleton<ExerciseCatalog>();
+        services.AddSingleton(provider => IllustrationAddresses.FromConfiguration(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IHostEnvironment>()));
         services.AddSingleton<SessionStore>();
         services.AddSingleton<BrowserClaim>();
         services.AddSingleton<Features.Safety.SafetyStore>();

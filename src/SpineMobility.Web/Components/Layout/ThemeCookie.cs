@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Antiforgery;
 using SpineMobility.Web.Features.Account;
 
 namespace SpineMobility.Web.Components.Layout;
@@ -34,11 +33,13 @@ public static class ThemeCookie
     /// </summary>
     public static IEndpointRouteBuilder MapThemeForm(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(FormPath, async (HttpContext context, IAntiforgery antiforgery) =>
+        // No antiforgery token: the form sits on pages cached for everyone (a token is one browser's), and all it can
+        // change is a colour cookie. A cross-site post is still refused: browsers say where a form came from.
+        endpoints.MapPost(FormPath, async (HttpContext context) =>
         {
-            if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+            if (!context.Request.HasFormContentType || !FromThisSite(context))
             {
-                return Results.Text("This form has expired. Go back, reload the page and choose again.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+                return Results.Text("This form did not come from SpineMobility. Go back, reload the page and choose again.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
             }
 
             var form = await context.Request.ReadFormAsync();
@@ -65,5 +66,18 @@ public static class ThemeCookie
             return Results.LocalRedirect(LocalUrl.OrHome(form["returnUrl"]));
         }).DisableAntiforgery().ExcludeFromDescription();
         return endpoints;
+    }
+
+    /// <summary>Sec-Fetch-Site (every current browser) or else Origin (older ones, on every cross-site post) names this site.</summary>
+    internal static bool FromThisSite(HttpContext context)
+    {
+        var site = context.Request.Headers["Sec-Fetch-Site"].ToString();
+        if (site.Length > 0)
+        {
+            return site is "same-origin" or "none";
+        }
+
+        var origin = context.Request.Headers.Origin.ToString();
+        return origin.Length == 0 || Hosting.CircuitOrigin.IsThisSite(origin, context);
     }
 }

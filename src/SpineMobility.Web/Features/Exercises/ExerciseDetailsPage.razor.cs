@@ -16,8 +16,7 @@ public partial class ExerciseDetailsPage
     [Parameter]
     public string Slug { get; set; } = "";
 
-    [PersistentState]
-    public Exercise? Exercise { get; set; }
+    private Exercise? Exercise { get; set; }
 
     /// <summary>
     /// The session builder with this exercise in the plan, for the parts of the spine it works and with

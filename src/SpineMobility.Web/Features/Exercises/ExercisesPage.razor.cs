@@ -4,19 +4,18 @@ namespace SpineMobility.Web.Features.Exercises;
 
 public partial class ExercisesPage
 {
-    private IReadOnlyDictionary<string, string[]> _errors = new Dictionary<string, string[]>();
-    private bool _loading;
+    /// <summary>Cards on one page: a phone scrolls through a few screens of them, and a page stays small whatever the catalog holds.</summary>
+    public const int PageSize = 24;
 
-    // The search box keeps its own text: the address follows it, never the other way round while typing,
-    // so a slow round trip cannot overwrite letters typed meanwhile.
-    private string? _searchText;
-    private string? _searchInAddress;
+    /// <summary>The first cards are on the first screen, so their drawings load at once; the rest when scrolled to.</summary>
+    private const int EagerFigures = 2;
+
+    private IReadOnlyDictionary<string, string[]> _errors = new Dictionary<string, string[]>();
+    private int _matches;
+    private int _firstShown;
 
     [Inject]
     private ExerciseCatalog Catalog { get; set; } = default!;
-
-    [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "region")]
     public string[]? RegionTags { get; set; }
@@ -30,76 +29,52 @@ public partial class ExercisesPage
     [SupplyParameterFromQuery(Name = "equipment")]
     public string? EquipmentTag { get; set; }
 
-    /// <summary>Carried from the prerendered page into the interactive one, so the list is not fetched twice.</summary>
-    [PersistentState]
-    public List<Exercise>? Exercises { get; set; }
-
-    /// <summary>The filter <see cref="Exercises"/> was loaded for, as a query string.</summary>
-    [PersistentState]
-    public string? LoadedFor { get; set; }
+    [SupplyParameterFromQuery(Name = "page")]
+    public string? PageText { get; set; }
 
     private ExerciseFilter Filter { get; set; } = ExerciseFilter.All;
 
+    /// <summary>The exercises of this page only: what is not shown is never rendered.</summary>
+    private List<Exercise> Shown { get; set; } = [];
+
+    private int PageNumber { get; set; } = 1;
+
+    private int PageCount => Math.Max(1, (_matches + PageSize - 1) / PageSize);
+
     private string Title => Filter.Regions.Count == 1 ? $"{Labels.Of(Filter.Regions[0])} exercises" : "Exercises";
 
-    private string CountText => Exercises switch
+    private string Description => Filter.Regions.Count == 1
+        ? $"Gentle {Labels.Of(Filter.Regions[0]).ToLowerInvariant()} exercises with drawings, steps, doses and cautions: general exercise guidance for stiff necks and backs."
+        : "Gentle mobility exercises for the neck, upper and lower back and hips, with drawings, steps, doses and cautions: general exercise guidance.";
+
+    private string CountText => (_matches, PageCount) switch
     {
-        null => "Loading exercises…",
-        { Count: 1 } => "1 exercise",
-        _ => $"{Exercises.Count} exercises",
+        (1, _) => "1 exercise",
+        (_, 1) => $"{_matches} exercises",
+        _ => $"{_matches} exercises · {_firstShown + 1}–{_firstShown + Shown.Count} shown",
     };
 
     protected override async Task OnParametersSetAsync()
     {
-        Filter = ExerciseFilter.Parse(RegionTags, Query, PositionTag, EquipmentTag, out _errors);
-        if (Filter.Query != _searchInAddress)
+        Filter = ExerciseFilter.Parse(RegionTags, Query, PositionTag, EquipmentTag, out var errors);
+        var matching = await Catalog.ListAsync(Filter);
+        _matches = matching.Count;
+
+        var problems = new Dictionary<string, string[]>(errors);
+        PageNumber = CatalogPage.Parse(PageText, PageCount, out var pageProblem);
+        if (pageProblem is not null)
         {
-            // The address changed from outside the box: a link, the back button, Clear filters.
-            _searchText = Filter.Query;
-            _searchInAddress = Filter.Query;
-        }
-        var key = Filter.ToQueryString();
-        if (Exercises is not null && LoadedFor == key)
-        {
-            return;
+            problems["page"] = [pageProblem];
         }
 
-        _loading = true;
-        try
-        {
-            Exercises = [.. await Catalog.ListAsync(Filter)];
-            LoadedFor = key;
-        }
-        finally
-        {
-            _loading = false;
-        }
+        _errors = problems;
+        _firstShown = (PageNumber - 1) * PageSize;
+        Shown = [.. matching.Skip(_firstShown).Take(PageSize)];
     }
 
-    private void OnSearchSettled(string? text)
+    private string PageHref(int page)
     {
-        _searchInAddress = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-        if (_searchInAddress != Filter.Query)
-        {
-            Show(Filter with { Query = _searchInAddress }, replace: true);
-        }
+        var query = Filter.ToQueryString();
+        return page == 1 ? "/exercises" + query : $"/exercises{(query.Length == 0 ? "?" : query + "&")}page={page}";
     }
-
-    private void OnRegionsChanged(IReadOnlyCollection<Region>? regions) =>
-        Show(Filter with { Regions = [.. Enum.GetValues<Region>().Where(r => regions?.Contains(r) == true)] });
-
-    private void OnPositionChanged(StartingPosition? position) => Show(Filter with { Position = position });
-
-    private void OnEquipmentChanged(Equipment? equipment) => Show(Filter with { Equipment = equipment });
-
-    private void ClearFilters() => Show(ExerciseFilter.All);
-
-    // Filters live in the URL so every view can be shared and bookmarked and the back button works;
-    // typing replaces the entry instead of adding one per keystroke.
-    private void Show(ExerciseFilter filter, bool replace = false) =>
-        Navigation.NavigateTo("/exercises" + filter.ToQueryString(), replace: replace);
-
-    private static string PositionText(StartingPosition? position) => position is { } p ? Labels.Of(p) : "";
-
-    private static string EquipmentText(Equipment? equipment) => equipment is { } e ? Labels.Of(e) : "";
 }

@@ -33,6 +33,7 @@ public static class IllustrationFiles
             await next();
         });
 
+        var addresses = app.Services.GetRequiredService<IllustrationAddresses>();
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(folder),
@@ -41,8 +42,12 @@ public static class IllustrationFiles
             {
                 var headers = context.Context.Response.Headers;
 
-                // Corrected drawings reach users within the hour; browsers revalidate with the ETag after that.
-                headers.CacheControl = "public, max-age=3600";
+                // The fingerprinted address pages link never changes its content; a bare address (an old page, a
+                // bookmark) may, so a corrected drawing reaches it within the hour (then revalidated with the ETag).
+                var requested = context.Context.Request.Query["v"].ToString();
+                headers.CacheControl = requested.Length > 0 && requested == addresses.Fingerprint(context.Context.Request.Path.Value!.TrimStart('/'))
+                    ? "public, max-age=31536000, immutable"
+                    : "public, max-age=3600";
 
                 // Opened on their own, the files can run nothing and load nothing, whatever a future edit puts in them.
                 headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";

@@ -77,3 +77,61 @@ if (window.Blazor && !window.spine.started) {
     },
   });
 }
+
+// Pages without a circuit (the catalog, the account forms) cannot ask the browser for its colour scheme from the
+// server: when the theme follows the system and the cookie has it wrong, the cookie is put right and the page is
+// fetched again in place, as the interactive layout does once its circuit starts.
+(() => {
+  const layout = document.querySelector("[data-static-page]");
+  if (!layout || !window.matchMedia) return;
+  const cookie = (document.cookie.match(/(?:^|;\s*)sm-theme=([^;]*)/) || [])[1] || "system";
+  if (cookie !== "system" && cookie !== "system-dark") return;
+  const wanted = window.matchMedia("(prefers-color-scheme: dark)").matches ? "system-dark" : "system";
+  if (wanted === cookie) return;
+  window.spine.setCookie("sm-theme", wanted);
+  const again = () => window.Blazor?.navigateTo ? window.Blazor.navigateTo(location.href, { replaceHistoryEntry: true }) : location.replace(location.href);
+  if (window.Blazor) again(); else window.addEventListener("load", again, { once: true });
+})();
+
+// The catalog's filters are a plain GET form: without script the search button sends it; with script every choice
+// shows its result at once, and typing does after a pause (replacing the entry rather than adding one per letter).
+(() => {
+  let typing;
+  const show = (form, replace) => {
+    const query = new URLSearchParams();
+    for (const [name, value] of new FormData(form)) {
+      if (String(value).trim() !== "") query.append(name, String(value).trim());
+    }
+    const text = query.toString();
+    const url = form.getAttribute("action") + (text ? "?" + text : "");
+    if (url === location.pathname + location.search) return;
+    if (window.Blazor?.navigateTo) window.Blazor.navigateTo(url, { replaceHistoryEntry: replace });
+    else if (replace) location.replace(url);
+    else location.assign(url);
+  };
+  const filterForm = target => target instanceof Element ? target.closest("form[data-catalog-filters]") : null;
+  document.addEventListener("change", event => {
+    const form = filterForm(event.target);
+    if (!form || event.target.type === "search") return;
+    clearTimeout(typing);
+    show(form, false);
+  });
+  document.addEventListener("input", event => {
+    const form = filterForm(event.target);
+    if (!form || event.target.type !== "search") return;
+    clearTimeout(typing);
+    typing = setTimeout(() => show(form, true), 300);
+  });
+  document.addEventListener("submit", event => {
+    const form = filterForm(event.target);
+    if (!form) return;
+    event.preventDefault();
+    clearTimeout(typing);
+    show(form, false);
+  });
+})();
+
+// The service worker keeps the app's look and drawings at hand and shows an offline page when the server is out of reach.
+if ("serviceWorker" in navigator && window.isSecureContext) {
+  window.addEventListener("load", () => navigator.serviceWorker.register("/service-worker.js").catch(() => {}));
+}

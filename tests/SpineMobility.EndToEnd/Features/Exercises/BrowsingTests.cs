@@ -8,7 +8,7 @@ namespace SpineMobility.EndToEnd.Features.Exercises;
 [Collection(BrowserCollection.Name)]
 public sealed partial class BrowsingTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
-    private ILocator CardHeadings => Page.GetByRole(AriaRole.Heading, new() { Level = 3 });
+    private ILocator CardHeadings => Page.GetByRole(AriaRole.Heading, new() { Level = 2 });
 
     [Fact]
     public Task A_user_picks_the_neck_region_sees_exactly_its_exercises_and_reads_chin_tucks() => StepsAsync(async () =>
@@ -33,14 +33,37 @@ public sealed partial class BrowsingTests(BrowserFixture fixture) : BrowserTest(
         await OpenAsync("/exercises");
         await Expect(Page.GetByTestId("match-count")).ToHaveTextAsync("18 exercises");
 
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Hips", Exact = true }).ClickAsync();
+        await Page.GetByRole(AriaRole.Checkbox, new() { Name = "Hips", Exact = true }).CheckAsync();
 
         await Expect(Page).ToHaveURLAsync(RegionHip());
         await Expect(CardHeadings).ToHaveTextAsync([.. Catalog.InRegion("hip").Select(e => e.Name)]);
 
+        await Expect(Page.GetByRole(AriaRole.Checkbox, new() { Name = "Hips", Exact = true })).ToBeCheckedAsync();
+
         await Page.GoBackAsync();
 
         await Expect(Page.GetByTestId("match-count")).ToHaveTextAsync("18 exercises");
+        await Expect(Page.GetByRole(AriaRole.Checkbox, new() { Name = "Hips", Exact = true })).Not.ToBeCheckedAsync();
+    });
+
+    [Fact]
+    public Task Position_and_equipment_narrow_the_list_in_the_address_and_clear_filters_shows_everything() => StepsAsync(async () =>
+    {
+        await OpenAsync("/exercises");
+
+        await Page.GetByLabel("Position").SelectOptionAsync(new SelectOptionValue { Label = "Standing" });
+        await Expect(Page).ToHaveURLAsync(PositionStanding());
+        // The address changes first, then the new list arrives.
+        await Expect(Page.GetByTestId("match-count")).Not.ToHaveTextAsync("18 exercises");
+        await Expect(Page.GetByLabel("Position")).ToHaveValueAsync("standing");
+        var standing = await CardHeadings.CountAsync();
+        Assert.InRange(standing, 1, 17);
+        await Expect(Page.GetByTestId("match-count")).ToHaveTextAsync(standing == 1 ? "1 exercise" : $"{standing} exercises");
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Clear filters" }).ClickAsync();
+
+        await Expect(Page.GetByTestId("match-count")).ToHaveTextAsync("18 exercises");
+        await Expect(Page).ToHaveURLAsync(AllExercises());
     });
 
     [Fact]
@@ -99,6 +122,12 @@ public sealed partial class BrowsingTests(BrowserFixture fixture) : BrowserTest(
 
     [GeneratedRegex(@"/exercises\?region=hip$")]
     private static partial Regex RegionHip();
+
+    [GeneratedRegex(@"/exercises\?position=standing$")]
+    private static partial Regex PositionStanding();
+
+    [GeneratedRegex(@"/exercises$")]
+    private static partial Regex AllExercises();
 
     [GeneratedRegex(@"/exercises\?q=twist$")]
     private static partial Regex SearchTwist();

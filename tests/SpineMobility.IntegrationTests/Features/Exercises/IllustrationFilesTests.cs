@@ -84,7 +84,23 @@ public sealed class IllustrationFilesTests(AppFixture fixture)
         var html = WebUtility.HtmlDecode(await _client.GetStringAsync("/exercises/cat-cow"));
         var content = JsonNode.Parse(File.ReadAllText(RepoFiles.ExercisesJson))!["exercises"]!.AsArray().Single(e => e!["slug"]!.GetValue<string>() == "cat-cow")!;
 
-        Assert.Contains($"src=\"/illustrations/cat-cow-start.svg\" alt=\"{content["illustration"]!["start"]!["alt"]}\"", html, StringComparison.Ordinal);
-        Assert.Contains($"src=\"/illustrations/cat-cow-end.svg\" alt=\"{content["illustration"]!["end"]!["alt"]}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"src=\"/illustrations/cat-cow-start.svg?v={Fingerprint("cat-cow-start.svg")}\" alt=\"{content["illustration"]!["start"]!["alt"]}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"src=\"/illustrations/cat-cow-end.svg?v={Fingerprint("cat-cow-end.svg")}\" alt=\"{content["illustration"]!["end"]!["alt"]}\"", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_drawing_at_its_fingerprinted_address_is_cached_for_a_year_and_a_bare_or_stale_one_for_an_hour()
+    {
+        using var current = await _client.GetAsync($"/illustrations/cat-cow-start.svg?v={Fingerprint("cat-cow-start.svg")}");
+        using var bare = await _client.GetAsync("/illustrations/cat-cow-start.svg");
+        using var stale = await _client.GetAsync("/illustrations/cat-cow-start.svg?v=0123456789");
+
+        Assert.Equal("public, max-age=31536000, immutable", current.Headers.CacheControl!.ToString());
+        Assert.Equal("public, max-age=3600", bare.Headers.CacheControl!.ToString());
+        Assert.Equal("public, max-age=3600", stale.Headers.CacheControl!.ToString());
+        Assert.NotNull(bare.Headers.ETag);
+    }
+
+    private static string Fingerprint(string drawing) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(Path.GetDirectoryName(RepoFiles.ExercisesJson)!, "illustrations", drawing))))[..10];
 }

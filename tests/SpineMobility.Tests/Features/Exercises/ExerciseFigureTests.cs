@@ -1,3 +1,4 @@
+using SpineMobility.Testing;
 using Bunit;
 using SpineMobility.Web.Features.Exercises;
 
@@ -18,12 +19,23 @@ public sealed class ExerciseFigureTests : ComponentTest
             .AddCascadingValue("DarkMode", dark));
 
     [Fact]
+    public void Each_drawing_is_linked_by_an_address_with_a_fingerprint_of_its_content()
+    {
+        var images = Figure(FigureView.Pair).FindAll("img");
+
+        var start = images[0].GetAttribute("src")!;
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(Path.GetDirectoryName(RepoFiles.ExercisesJson)!, "illustrations/cat-cow-start.svg"))))[..10];
+        Assert.Equal($"/illustrations/cat-cow-start.svg?v={expected}", start);
+        Assert.NotEqual(start.Split("?v=")[1], images[1].GetAttribute("src")!.Split("?v=")[1]);
+    }
+
+    [Fact]
     public void The_pair_shows_both_positions_each_with_its_description()
     {
         var figure = Figure(FigureView.Pair);
 
         var images = figure.FindAll("img");
-        Assert.Equal(["/illustrations/cat-cow-start.svg", "/illustrations/cat-cow-end.svg"], images.Select(i => i.GetAttribute("src")));
+        Assert.Equal(["/illustrations/cat-cow-start.svg", "/illustrations/cat-cow-end.svg"], images.Select(i => i.GetAttribute("src")!.Split('?')[0]));
         Assert.Equal([CatCow.StartAlt, CatCow.EndAlt], images.Select(i => i.GetAttribute("alt")));
     }
 
