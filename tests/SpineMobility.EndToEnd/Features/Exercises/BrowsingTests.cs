@@ -8,7 +8,7 @@ namespace SpineMobility.EndToEnd.Features.Exercises;
 [Collection(BrowserCollection.Name)]
 public sealed partial class BrowsingTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
-    private ILocator CardHeadings => Page.GetByRole(AriaRole.Heading, new() { Level = 3 });
+    private ILocator CardHeadings => Page.GetByRole(AriaRole.Heading, new() { Level = 2 });
 
     [Fact]
     public Task A_user_picks_the_neck_region_sees_exactly_its_exercises_and_reads_chin_tucks() => StepsAsync(async () =>

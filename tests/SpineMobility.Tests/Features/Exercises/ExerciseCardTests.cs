@@ -39,7 +39,7 @@ public sealed class ExerciseCardTests : ComponentTest
     {
         var card = Render<ExerciseCard>(p => p.Add(c => c.Exercise, PigeonPose()));
 
-        Assert.Equal("Pigeon pose", card.Find("h3").TextContent.Trim());
+        Assert.Equal("Pigeon pose", card.Find("h2").TextContent.Trim());
         Assert.Equal("20–30 s hold", card.Find("[data-testid=dose]").TextContent.Trim());
         Assert.Equal("Each side", card.Find("[data-testid=per-side]").TextContent.Trim());
         Assert.Contains("Skip it if your knee complains.", card.Find("[data-testid=cautions]").TextContent, StringComparison.Ordinal);
