@@ -18,7 +18,10 @@ public sealed class SqliteDatabase(string connectionString) : AppDatabase(WithWr
 
     public override string Description => $"the SQLite file {FilePath}";
 
-    public override void Configure(DbContextOptionsBuilder options) => options.UseSqlite(ConnectionString);
+    // EF warns, on every new database, that the committed UserForeignKeys migration turns foreign keys off outside its
+    // transaction (SQLite cannot do that inside one); nobody starting the app can act on it, so it stays out of the start-up lines.
+    public override void Configure(DbContextOptionsBuilder options) => options.UseSqlite(ConnectionString)
+        .ConfigureWarnings(warnings => warnings.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning));
 
     public override AppDbContext CreateContext(DbContextOptions<AppDbContext> options) => new AppDbContext(options);
 

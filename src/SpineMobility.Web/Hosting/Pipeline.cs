@@ -17,6 +17,12 @@ public static class Pipeline
         app.UseCompressedPackageAssets();
         app.UseRouting();
 
+        // Dates and times in the reader's English (the browser's Accept-Language), in prerendering and in the circuit it starts.
+        app.UseRequestLocalization(options => options
+            .SetDefaultCulture(SpineMobility.Web.Shared.DisplayDates.DefaultCulture)
+            .AddSupportedCultures(SpineMobility.Web.Shared.DisplayDates.Cultures)
+            .AddSupportedUICultures(SpineMobility.Web.Shared.DisplayDates.Cultures));
+
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);

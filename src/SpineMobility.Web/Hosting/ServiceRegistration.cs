@@ -17,6 +17,9 @@ namespace SpineMobility.Web.Hosting;
 
 public static class ServiceRegistration
 {
+    /// <summary>Set to true to log every SQL command (EF Core's, at Information).</summary>
+    public const string LogSqlKey = "App:LogSql";
+
     public static WebApplicationBuilder AddSpineMobility(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -26,6 +29,12 @@ public static class ServiceRegistration
             (provider, logger) =>
             {
                 logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(provider);
+
+                // Every SQL command the app runs, for a developer checking queries; off unless asked for, so the start-up lines stay readable.
+                if (builder.Configuration.GetValue<bool>(LogSqlKey))
+                {
+                    logger.MinimumLevel.Override("Microsoft.EntityFrameworkCore.Database.Command", Serilog.Events.LogEventLevel.Information);
+                }
 
                 // Start-up problems must reach the console even when no appsettings.json was found.
                 if (!builder.Configuration.GetSection("Serilog:WriteTo").Exists())

@@ -8,6 +8,7 @@ public partial class MainLayout : IAsyncDisposable
 {
     private MudThemeProvider? _themeProvider;
     private bool _drawerOpen;
+    private bool _watchingSystemTheme;
     private ThemeChoice? _choice;
 
     // A page (the player) asks for the whole screen: no app bar, navigation or footer.
@@ -38,8 +39,10 @@ public partial class MainLayout : IAsyncDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender && _themeProvider is not null)
+        // The theme provider renders in the head outlet, so it may arrive a render later than the layout.
+        if (!_watchingSystemTheme && _themeProvider is not null)
         {
+            _watchingSystemTheme = true;
             var systemDark = await _themeProvider.GetSystemDarkModeAsync();
             await _themeProvider.WatchSystemDarkModeAsync(OnSystemDarkModeChanged);
             await OnSystemDarkModeChanged(systemDark);

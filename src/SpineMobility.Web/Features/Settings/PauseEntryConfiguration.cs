@@ -8,6 +8,6 @@ internal sealed class PauseEntryConfiguration : IEntityTypeConfiguration<PauseEn
     public void Configure(EntityTypeBuilder<PauseEntry> builder)
     {
         builder.HasIndex(p => new { p.UserId, p.Start });
-        builder.Property(p => p.Note).HasMaxLength(200);
+        builder.Property(p => p.Note).HasMaxLength(UserSettings.MaxPauseNote);
     }
 }

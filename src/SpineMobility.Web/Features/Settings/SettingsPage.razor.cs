@@ -19,6 +19,7 @@ public partial class SettingsPage
     private ThemeMode _savedTheme;
     private IReadOnlyList<string> _problems = [];
     private bool _saving;
+    private string? _saved;
 
     [CascadingParameter]
     public Visitor? Visitor { get; set; }
@@ -76,6 +77,14 @@ public partial class SettingsPage
         }
     }
 
+    private static string? DailyMinimumProblem(int minutes) => minutes is < UserSettings.MinDailyMinimum or > UserSettings.MaxDailyMinimum
+        ? $"Choose {UserSettings.MinDailyMinimum} to {UserSettings.MaxDailyMinimum} minutes, not {minutes}."
+        : null;
+
+    private static string? ReminderMinutesProblem(int minutes) => minutes is < UserSettings.MinReminderMinutes or > UserSettings.MaxReminderMinutes
+        ? $"Choose {UserSettings.MinReminderMinutes} to {UserSettings.MaxReminderMinutes} minutes, not {minutes}."
+        : null;
+
     // From the configured public address: in a circuit the base address is whatever the browser reported.
     private string FeedUrl => PublicAddress.LinkTo($"calendar/{_form!.CalendarToken}.ics").AbsoluteUri;
 
@@ -102,6 +111,7 @@ public partial class SettingsPage
     private async Task SaveAsync()
     {
         _saving = true;
+        _saved = null;
         try
         {
             _problems = await Store.SaveAsync(_form!, Visitor?.BrowserTimeZone ?? "UTC");
@@ -114,6 +124,7 @@ public partial class SettingsPage
             await JS.InvokeVoidAsync("localStorage.setItem", "sm-sound", _form!.Sound ? "on" : "off");
             await JS.InvokeVoidAsync("localStorage.setItem", "sm-voice", _form.Voice ? "on" : "off");
             Snackbar.Add("Settings saved.", Severity.Success);
+            _saved = $"Saved at {DisplayDates.Time(TimeZones.LocalTime(Time.GetUtcNow(), _form.TimeZone))}.";
             if (_form.Theme != _savedTheme)
             {
                 await JS.InvokeVoidAsync("spine.setCookie", ThemeCookie.Name, ThemeCookie.Format(new ThemeChoice(_form.Theme, false)));

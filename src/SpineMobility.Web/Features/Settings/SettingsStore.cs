@@ -56,9 +56,9 @@ public sealed class SettingsStore(IDbContextFactory<AppDbContext> dbFactory, Tim
             problems.Add($"Rest days per week are 0 to {StreakRule.MaxRestDaysPerWeek}, not {settings.RestDaysPerWeek}.");
         }
 
-        if (settings.ReminderMinutes is < 5 or > 90)
+        if (settings.ReminderMinutes is < UserSettings.MinReminderMinutes or > UserSettings.MaxReminderMinutes)
         {
-            problems.Add($"A reminder blocks 5 to 90 minutes, not {settings.ReminderMinutes}.");
+            problems.Add($"A reminder blocks {UserSettings.MinReminderMinutes} to {UserSettings.MaxReminderMinutes} minutes, not {settings.ReminderMinutes}.");
         }
 
         return problems;
@@ -154,9 +154,9 @@ public sealed class SettingsStore(IDbContextFactory<AppDbContext> dbFactory, Tim
     public async Task<IReadOnlyList<string>> AddPauseAsync(string userId, DateOnly start, DateOnly end, string? note, CancellationToken cancellationToken = default)
     {
         var problems = new StreakPause(start, end).Problems().ToList();
-        if (note is { Length: > 200 })
+        if (note is { Length: > UserSettings.MaxPauseNote })
         {
-            problems.Add("Keep the note under 200 characters.");
+            problems.Add($"Keep the note to {UserSettings.MaxPauseNote} characters, not {note.Length}.");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

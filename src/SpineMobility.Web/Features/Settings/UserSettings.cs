@@ -7,6 +7,11 @@ public sealed class UserSettings
 {
     public const int MinDailyMinimum = 1;
     public const int MaxDailyMinimum = 60;
+    public const int MinReminderMinutes = 5;
+    public const int MaxReminderMinutes = 90;
+
+    /// <summary>The longest note a pause keeps.</summary>
+    public const int MaxPauseNote = 200;
 
     public required string UserId { get; set; }
 

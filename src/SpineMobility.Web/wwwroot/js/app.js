@@ -6,6 +6,20 @@ window.spine.setCookie = (name, value) => {
   document.cookie = `${name}=${encodeURIComponent(value)}; path=/; max-age=31536000; samesite=lax${secure}`;
 };
 
+// A scrolled box (the year's heat map) shown from its end, where today is.
+window.spine.scrollToEnd = (element) => {
+  if (!element) return;
+  const toEnd = () => { element.scrollLeft = element.scrollWidth; };
+  toEnd();
+  // The chart fits its drawing to its box a render later: follow it there, until the user scrolls or a few seconds pass.
+  const follow = new MutationObserver(toEnd);
+  follow.observe(element, { childList: true, subtree: true, attributes: true });
+  const stop = () => follow.disconnect();
+  element.addEventListener("pointerdown", stop, { once: true });
+  element.addEventListener("wheel", stop, { once: true });
+  setTimeout(stop, 5000);
+};
+
 window.spine.timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 
 // Browsers let a page make sound only after the user has touched it. Any tap or key on any page
