@@ -86,6 +86,8 @@ public static class ServiceRegistration
         services.AddPublicAddress(builder.Configuration);
         services.AddTrustedProxies(builder.Configuration);
         services.AddSingleton<SessionRuns>();
+        services.AddSingleton<Features.Programs.RoutineStore>();
+        services.AddSingleton<Features.Programs.ProgramStore>();
         services.AddScoped<Features.Sessions.Planning.BuilderHistory>();
         return builder;
     }
