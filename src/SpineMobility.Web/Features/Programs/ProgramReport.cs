@@ -8,9 +8,21 @@ namespace SpineMobility.Web.Features.Programs;
 public sealed record ProgramSession(Guid RunId, DateOnly Date, int ActiveSeconds, int PlannedSeconds, bool Finished, CheckIn? Before, CheckIn? After);
 
 /// <summary>A "This hurts" report in a program session: how much, where, what they did. A safety stop says only that it happened.</summary>
-public sealed record ProgramPain(DateTimeOffset At, DateOnly Date, string ExerciseName, int Pain, BodyArea Area, PainChoice Choice)
+public sealed record ProgramPain(DateTimeOffset At, DateOnly Date, string ExerciseName, int Pain, BodyArea Area, PainChoice Choice, string? EasierName)
 {
     public bool IsAlarming => Pain >= ScreeningRules.HighPain || Choice == PainChoice.StoppedForSafety;
+
+    /// <summary>"pain 5/10, lower back, switched to Child's pose"; a safety stop says only that it happened.</summary>
+    public string Text => Choice == PainChoice.StoppedForSafety
+        ? "the session was stopped for safety"
+        : $"pain {Pain}/10, {BodyAreas.Label(Area).ToLowerInvariant()}, " + Choice switch
+        {
+            PainChoice.EasierExercise => $"switched to {EasierName}",
+            PainChoice.SkipExercise => "skipped the exercise",
+            PainChoice.EndSession => "ended the session",
+            PainChoice.KeepGoing => "carried on",
+            _ => "no choice recorded",
+        };
 }
 
 public sealed record ProgramSide(DateOnly Date, string ExerciseName, TighterSide Tighter);

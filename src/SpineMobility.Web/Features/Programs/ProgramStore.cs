@@ -30,7 +30,8 @@ public sealed class ProgramStore(IDbContextFactory<AppDbContext> dbFactory, Time
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var routine = await db.SavedRoutines.AsNoTracking().SingleOrDefaultAsync(r => r.Id == routineId, cancellationToken);
-        if (routine is null)
+        // Only one's own routine, or one shared by a live link, can be followed.
+        if (routine is null || (routine.UserId != userId && routine.ShareToken is null))
         {
             return (null, ["This routine is no longer shared."]);
         }
@@ -305,7 +306,7 @@ public sealed class ProgramStore(IDbContextFactory<AppDbContext> dbFactory, Time
                 [.. sessions.Where(s => own.Contains(s.RunId)).OrderBy(s => s.LocalDate)
                     .Select(s => new ProgramSession(s.RunId, s.LocalDate, s.ActiveSeconds, s.PlannedSeconds, s.Finished, s.Before, s.After))],
                 [.. pain.Where(p => own.Contains(p.RunId)).OrderByDescending(p => p.ReportedAt)
-                    .Select(p => new ProgramPain(p.ReportedAt, TimeZones.LocalDate(p.ReportedAt, runZones.GetValueOrDefault(p.RunId) ?? zone), p.ExerciseName, p.Pain, p.Area, p.Choice))],
+                    .Select(p => new ProgramPain(p.ReportedAt, TimeZones.LocalDate(p.ReportedAt, runZones.GetValueOrDefault(p.RunId) ?? zone), p.ExerciseName, p.Pain, p.Area, p.Choice, p.EasierName))],
                 [.. sides.Where(s => own.Contains(s.RunId)).OrderBy(s => s.ReportedAt)
                     .Select(s => new ProgramSide(s.LocalDate, exerciseNames.GetValueOrDefault(s.ExerciseSlug, s.ExerciseSlug), s.Tighter))]);
         })];

@@ -215,5 +215,13 @@ public sealed class RoutineStore(IDbContextFactory<AppDbContext> dbFactory, Time
         return (id, problems);
     }
 
+    /// <summary>The catalog entries of a routine's exercises, retired ones included, by slug.</summary>
+    public async Task<IReadOnlyDictionary<string, Exercises.Exercise>> ExercisesAsync(IEnumerable<RoutineBlock> blocks, CancellationToken cancellationToken = default)
+    {
+        var slugs = blocks.Select(b => b.Slug).Distinct().ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Exercises.AsNoTracking().Where(e => slugs.Contains(e.Slug)).ToDictionaryAsync(e => e.Slug, StringComparer.Ordinal, cancellationToken);
+    }
+
     internal static string PlanText(IReadOnlyList<RoutineBlock> blocks) => string.Join('|', blocks.Select(b => $"{b.Phase}:{b.Slug}:{b.Sets}x{b.Reps ?? b.WorkSeconds}"));
 }
