@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SpineMobility.Web.Features.Account;
 using SpineMobility.Web.Features.Exercises;
+using SpineMobility.Web.Features.Programs;
 using SpineMobility.Web.Features.Progress;
 using SpineMobility.Web.Features.Safety;
 using SpineMobility.Web.Features.Sessions;
@@ -40,6 +41,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<SideReport> SideReports => Set<SideReport>();
 
     public DbSet<AccountSignIn> AccountSignIns => Set<AccountSignIn>();
+
+    public DbSet<SavedRoutine> SavedRoutines => Set<SavedRoutine>();
+
+    public DbSet<ProgramFollow> ProgramFollows => Set<ProgramFollow>();
+
+    public DbSet<ProgramRun> ProgramRuns => Set<ProgramRun>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

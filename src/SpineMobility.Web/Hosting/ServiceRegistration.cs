@@ -99,6 +99,9 @@ public static class ServiceRegistration
         // Whether each circuit's browser is connected right now: a running session no connected page shows pauses after a grace.
         services.AddScoped<PageConnection>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(provider => provider.GetRequiredService<PageConnection>());
+
+        services.AddSingleton<Features.Programs.RoutineStore>();
+        services.AddSingleton<Features.Programs.ProgramStore>();
         services.AddScoped<Features.Sessions.Planning.BuilderHistory>();
         return builder;
     }

@@ -20,6 +20,7 @@ public static class NavItems
     /// <summary>Pages reached from the drawer and the footer rather than the bar.</summary>
     public static readonly IReadOnlyList<NavItem> More =
     [
+        new("My routines", "/routines", Icons.Material.Filled.Bookmarks),
         new("About this app", "/about", Icons.Material.Filled.Info),
     ];
 }

@@ -104,7 +104,8 @@ public static class DataExport
             [.. unfinished.Select(UnfinishedSessionExport.From)],
             [.. screenings.Select(s => new ScreeningExport(s.TakenAt, s.Reason, s.Result, s.YesTo))],
             painReports,
-            sideReports);
+            sideReports,
+            await Programs.ProgramsExport.LoadAsync(db, account.Id, cancellationToken));
         var bytes = JsonSerializer.SerializeToUtf8Bytes(export, JsonOptions);
         return TypedResults.File(bytes, "application/json; charset=utf-8", $"spinemobility-export-{FileDate(settings, now)}.json");
     }
@@ -194,7 +195,8 @@ public static class DataExport
         IReadOnlyList<UnfinishedSessionExport> UnfinishedSessions,
         IReadOnlyList<ScreeningExport> SafetyScreenings,
         IReadOnlyList<PainReportExport> PainReports,
-        IReadOnlyList<SideReportExport> SideReports);
+        IReadOnlyList<SideReportExport> SideReports,
+        Programs.ProgramsExport RoutinesAndPrograms);
 
     private sealed record ScreeningExport(DateTimeOffset TakenAt, ScreeningReason Reason, ScreeningResult Result, IReadOnlyList<RedFlag> YesTo);
 

@@ -50,7 +50,7 @@ public static class CalendarFeed
     /// The iCalendar text: one weekly event on the reminder days at the reminder time in
     /// <paramref name="timeZone"/>, starting on the first such day on or after today there; no event without days.
     /// </summary>
-    public static string Build(UserSettings settings, string timeZone, DateTimeOffset now)
+    public static string Build(UserSettings settings, string timeZone, DateTimeOffset now, IReadOnlyList<Programs.ProgramFollow>? programs = null)
     {
         var zone = TimeZones.KnownOrUtc(timeZone);
         var calendar = new Calendar { ProductId = "-//SpineMobility//Practice reminders//EN", Method = "PUBLISH" };
@@ -91,6 +91,16 @@ public static class CalendarFeed
             calendar.Events.Add(practice);
         }
 
+        if (programs is { Count: > 0 })
+        {
+            if (zone != "UTC" && days.Count == 0)
+            {
+                AddTimeZoneIfKnown(calendar, zone, TimeZones.LocalDate(now, zone).ToDateTime(settings.ReminderTime));
+            }
+
+            Programs.ProgramCalendar.Add(calendar, programs, TimeZones.LocalDate(now, zone), settings.ReminderTime, settings.ReminderMinutes, zone, now);
+        }
+
         return new CalendarSerializer().SerializeToString(calendar)
                ?? throw new InvalidOperationException("Ical.Net serialized the calendar to nothing.");
     }
@@ -103,10 +113,15 @@ public static class CalendarFeed
         context.Response.Headers["X-Robots-Tag"] = "noindex";
 
         UserSettings? settings = null;
+        List<Programs.ProgramFollow> programs = [];
         if (IsWellFormed(token))
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             settings = await db.UserSettings.AsNoTracking().SingleOrDefaultAsync(s => s.CalendarToken == token, cancellationToken);
+            if (settings is not null)
+            {
+                programs = await db.ProgramFollows.AsNoTracking().Where(f => f.UserId == settings.UserId && f.Status == Programs.FollowStatus.Active).ToListAsync(cancellationToken);
+            }
         }
 
         if (settings is null)
@@ -115,7 +130,7 @@ public static class CalendarFeed
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found");
         }
 
-        var ics = Build(settings, settings.TimeZone ?? "UTC", time.GetUtcNow());
+        var ics = Build(settings, settings.TimeZone ?? "UTC", time.GetUtcNow(), programs);
         return TypedResults.Text(ics, "text/calendar", Encoding.UTF8);
     }
 

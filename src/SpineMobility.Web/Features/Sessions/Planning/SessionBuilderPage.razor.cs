@@ -88,6 +88,10 @@ public partial class SessionBuilderPage
     [SupplyParameterFromQuery(Name = "plan")]
     public string? Plan { get; set; }
 
+    /// <summary>The saved routine this plan is being edited for (My routines → Edit); kept through every change.</summary>
+    [SupplyParameterFromQuery(Name = "routine")]
+    public Guid? RoutineId { get; set; }
+
     /// <summary>A session this browser left running or paused, offered for resuming.</summary>
     [PersistentState]
     public SessionRunSummary? Unfinished { get; set; }
@@ -167,7 +171,8 @@ public partial class SessionBuilderPage
     private void Show(RoutineRequest request, string? plan = null)
     {
         var current = "/" + Navigation.ToBaseRelativePath(Navigation.Uri);
-        var next = "/session" + BuilderQuery.ToQueryString(request, _preset, plan);
+        var query = BuilderQuery.ToQueryString(request, _preset, plan);
+        var next = "/session" + (RoutineId is { } routine ? $"{query}{(query.Length == 0 ? "?" : "&")}routine={routine}" : query);
         if (next == current)
         {
             return;
