@@ -77,6 +77,20 @@ public static class ServiceRegistration
 
         services.AddSingleton<TimeProvider>(timeScale == 1.0 ? TimeProvider.System : new ScaledTimeProvider(TimeProvider.System, timeScale));
         services.AddSingleton<ExerciseCatalog>();
+
+        // Several instances on PostgreSQL tell each other what changed (LISTEN/NOTIFY); one on SQLite has nobody to tell.
+        services.AddSingleton<ChangeSignals>(provider => database is PostgresDatabase postgres
+            ? new PostgresChangeSignals(postgres, provider.GetRequiredService<ILogger<PostgresChangeSignals>>())
+            : new LocalChangeSignals());
+        services.AddHostedService(provider => provider.GetRequiredService<ChangeSignals>());
+        services.AddSingleton<TimerLeases>(provider => database is PostgresDatabase postgres
+            ? new PostgresTimerLeases(postgres, provider.GetRequiredService<ILogger<PostgresTimerLeases>>())
+            : new LocalTimerLeases());
+        services.AddHostedService(provider => provider.GetRequiredService<TimerLeases>());
+        services.AddSingleton<SessionSync>();
+        CatalogWatch.Interval(builder.Configuration);
+        services.AddSingleton<CatalogWatch>();
+        services.AddHostedService(provider => provider.GetRequiredService<CatalogWatch>());
         services.AddSingleton<SessionStore>();
         services.AddSingleton<BrowserClaim>();
         services.AddSingleton<Features.Safety.SafetyStore>();

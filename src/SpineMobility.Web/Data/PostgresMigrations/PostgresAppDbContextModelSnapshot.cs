@@ -261,6 +261,19 @@ namespace SpineMobility.Web.Data.PostgresMigrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("SpineMobility.Web.Features.Exercises.CatalogStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CatalogStamps");
+                });
+
             modelBuilder.Entity("SpineMobility.Web.Features.Exercises.Exercise", b =>
                 {
                     b.Property<int>("Id")
@@ -625,6 +638,10 @@ namespace SpineMobility.Web.Data.PostgresMigrations
 
                     b.Property<string>("UserId")
                         .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

@@ -42,6 +42,12 @@ public sealed class SessionRun : IVisitorOwned
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>
+    /// Counted up by every save of <see cref="State"/>: a save says which version it changed, so a change made on one
+    /// instance against a state another instance has moved on from is refused and applied again on the current one.
+    /// </summary>
+    public int Version { get; set; }
+
     /// <summary>How the user felt before starting, if they said.</summary>
     public CheckIn? Before { get; set; }
 }

@@ -14,6 +14,7 @@ internal sealed class SessionRunConfiguration : IEntityTypeConfiguration<Session
         builder.Property(r => r.BrowserKey).HasMaxLength(64);
         builder.Property(r => r.Title).HasMaxLength(200);
         builder.Property(r => r.TimeZone).HasMaxLength(64);
+        builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasIndex(r => new { r.BrowserKey, r.Status });
         // The foreign key to the user is configured from the account's side (AppUserConfiguration).
         builder.HasIndex(r => new { r.UserId, r.Status });

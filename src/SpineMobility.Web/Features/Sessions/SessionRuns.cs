@@ -8,10 +8,86 @@ using SpineMobility.Web.Shared;
 namespace SpineMobility.Web.Features.Sessions;
 
 /// <summary>Starts sessions and hands out their live players, one per run however many pages show it.</summary>
-public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, SessionStore store)
+/// <remarks>With several instances, one live player per run on each instance showing it, kept in step through <see cref="SessionSync"/>.</remarks>
+public sealed class SessionRuns : IDisposable
 {
     private readonly Dictionary<Guid, LiveSession> _live = [];
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly IDbContextFactory<AppDbContext> dbFactory;
+    private readonly TimeProvider time;
+    private readonly SessionStore store;
+    private readonly SessionSync _sync;
+
+    public SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, SessionStore store, SessionSync? sync = null)
+    {
+        this.dbFactory = dbFactory;
+        this.time = time;
+        this.store = store;
+        _sync = sync ?? SessionSync.Local;
+        if (_sync.Spans)
+        {
+            // Another instance saved a run: the live player here (if any) reads it again. After a lost connection every
+            // live player checks, since signals may have been missed meanwhile.
+            _sync.Signals.Listen(SessionSync.Topic, message =>
+            {
+                if (SessionSync.TryParse(message, out var runId, out var version))
+                {
+                    _ = RefreshAsync(runId, version);
+                }
+            });
+            _sync.Signals.Reconnected += () => _ = RefreshAllAsync();
+        }
+    }
+
+    private async Task RefreshAsync(Guid runId, int? version)
+    {
+        LiveSession? live;
+        await _gate.WaitAsync();
+        try
+        {
+            live = _live.GetValueOrDefault(runId);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        if (live is not null)
+        {
+            await RefreshQuietlyAsync(live, version);
+        }
+    }
+
+    private async Task RefreshAllAsync()
+    {
+        List<LiveSession> all;
+        await _gate.WaitAsync();
+        try
+        {
+            all = [.. _live.Values];
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        foreach (var live in all)
+        {
+            await RefreshQuietlyAsync(live, null);
+        }
+    }
+
+    private static async Task RefreshQuietlyAsync(LiveSession live, int? version)
+    {
+        try
+        {
+            await live.RefreshAsync(version);
+        }
+        catch (Exception e) when (e.IsDatabaseError() || e is ObjectDisposedException)
+        {
+            // The next signal, the page's next action or the timer's owner brings it up to date.
+        }
+    }
 
     /// <summary>Saves the routine as a new run with its clock already running, and returns its id.</summary>
     public async Task<Guid> StartAsync(Routine routine, string title, Visitor visitor, string? timeZone, CheckIn? before = null, CancellationToken cancellationToken = default)
@@ -111,13 +187,33 @@ public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeP
                 var safetyStop = await db.PainReports.AnyAsync(p => p.RunId == id && p.Choice == PainChoice.StoppedForSafety, cancellationToken)
                     ? await db.SafetyScreenings.AsNoTracking().OwnedBy(visitor).OrderByDescending(s => s.TakenAt).FirstOrDefaultAsync(cancellationToken)
                     : null;
-                live = new LiveSession(run, exercises, store, time, sides, safetyStop);
+                live = new LiveSession(run, exercises, store, time, sides, safetyStop, _sync);
                 _live[id] = live;
             }
             live.Leases++;
             var lease = new LiveSessionLease(live, this);
             await live.CatchUpAsync();
+            live.WantTimer();
             return lease;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The app is stopping: no timer of this instance fires any more (another instance takes its runs over).</summary>
+    public void Dispose()
+    {
+        _gate.Wait();
+        try
+        {
+            foreach (var live in _live.Values)
+            {
+                live.Dispose();
+            }
+
+            _live.Clear();
         }
         finally
         {
