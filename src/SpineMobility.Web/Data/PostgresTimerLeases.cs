@@ -19,6 +19,9 @@ public sealed partial class PostgresTimerLeases(PostgresDatabase database, ILogg
     /// <summary>How often runs wanted but held elsewhere are tried again; a dead holder's timers move within this.</summary>
     public static readonly TimeSpan Retry = TimeSpan.FromSeconds(1);
 
+    /// <summary>The timer connection's application name: this prefix and the process id.</summary>
+    public const string ApplicationNamePrefix = "spinemobility timers pid ";
+
     private readonly ConcurrentDictionary<Guid, Wanted> _wanted = new();
     private readonly SemaphoreSlim _connectionGate = new(1, 1);
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
@@ -127,7 +130,13 @@ public sealed partial class PostgresTimerLeases(PostgresDatabase database, ILogg
 
         await DropConnectionCoreAsync();
         // Not pooled (a returned connection would keep its locks); keepalive notices a vanished server within seconds.
-        var builder = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false, KeepAlive = 5 };
+        // Named after the process, so whoever looks at pg_locks and pg_stat_activity sees which instance runs which timer.
+        var builder = new NpgsqlConnectionStringBuilder(database.ConnectionString)
+        {
+            Pooling = false,
+            KeepAlive = 5,
+            ApplicationName = $"{ApplicationNamePrefix}{Environment.ProcessId}",
+        };
         var connection = new NpgsqlConnection(builder.ToString());
         await connection.OpenAsync(cancellationToken);
         _connection = connection;
