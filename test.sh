@@ -2,7 +2,7 @@
 # Runs every test of SpineMobility: unit, component (bUnit), HTTP (WebApplicationFactory) and
 # browser (Playwright in Debian's Chromium, with axe-core from npm for the accessibility scans), all on
 # SQLite; then the HTTP/integration tests once more on a throwaway PostgreSQL it starts and removes.
-# Installs Chromium, Node.js, PostgreSQL and nginx from apt when they are missing, and axe-core and Redocly from package-lock.json.
+# Installs Chromium, Node.js and PostgreSQL from apt when they are missing, and axe-core and Redocly from package-lock.json.
 # Extra arguments go to both `dotnet test` runs, e.g. ./test.sh --filter "FullyQualifiedName~Streak".
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -22,8 +22,6 @@ apt_install() {
 [ -x /usr/bin/chromium ] || apt_install chromium
 command -v npm >/dev/null || apt_install nodejs npm
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || apt_install postgresql
-# The cluster's browser tests run deploy/cluster.sh: PostgreSQL, two instances and nginx.
-command -v nginx >/dev/null || apt_install nginx-light
 
 # The exact axe-core and Redocly CLI the lock file names; the tests read them from node_modules, nothing downloads at run time.
 npm ci --prefix tests/SpineMobility.EndToEnd --no-audit --no-fund --loglevel=error >/dev/null

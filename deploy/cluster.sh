@@ -86,13 +86,20 @@ wait_healthy() {
   return 1
 }
 
-# Active health checks: every 2 s each instance's /healthz; a change marks it down (or up) in nginx and reloads it.
+# Active health checks: every 2 s each instance's /healthz (5 s to answer); three failures in a row mark it down in
+# nginx (then nginx reloads), one answer marks it up again. A busy instance is slow, not dead: one miss changes nothing.
 watch_health() {
   local last="" down i
+  local -A misses=([1]=0 [2]=0)
   while kill -0 "$NGINX_PID" 2>/dev/null; do
     down=""
     for i in 1 2; do
-      curl -sf -m 2 -o /dev/null "http://127.0.0.1:$(eval echo "\$INSTANCE${i}_PORT")/healthz" || down+=" $i"
+      if curl -sf -m 5 -o /dev/null "http://127.0.0.1:$(eval echo "\$INSTANCE${i}_PORT")/healthz"; then
+        misses[$i]=0
+      else
+        misses[$i]=$(( ${misses[$i]} + 1 ))
+      fi
+      [ "${misses[$i]}" -ge 3 ] && down+=" $i"
     done
     if [ "$down" != "$last" ]; then
       # Never both down in nginx's eyes: with every server down it would answer 502 even to one that comes back.
