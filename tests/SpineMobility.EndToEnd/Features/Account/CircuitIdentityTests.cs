@@ -23,7 +23,7 @@ public sealed partial class CircuitIdentityTests(BrowserFixture fixture) : Brows
     {
         var email = $"owner-{Guid.NewGuid():N}@example.com";
         var userId = await Fixture.App.CreateUserAsync(email, Password);
-        await Fixture.App.RecordSessionAsync(userId, sessionTitle, DateTimeOffset.UtcNow.AddHours(-2));
+        await Fixture.App.RecordSessionAsync(userId, sessionTitle, Fixture.Now.AddHours(-2));
         await SignInAsync(page, email, Password);
         return (email, userId);
     }
