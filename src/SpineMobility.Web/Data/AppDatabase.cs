@@ -75,6 +75,15 @@ public abstract class AppDatabase(string connectionString)
         }
     }
 
+    /// <summary>
+    /// Inside the catalog sync's transaction: waits until no other instance is syncing, and keeps them waiting until
+    /// this one commits, so two instances starting together never both insert the same new exercise.
+    /// </summary>
+    public static Task LockForCatalogSyncAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        db is PostgresAppDbContext
+            ? PostgresDatabase.LockCatalogAsync(db, cancellationToken)
+            : SqliteDatabase.LockCatalogAsync(db, cancellationToken);
+
     /// <summary>After rows were copied in with their keys: keys generated from now on follow the copied ones.</summary>
     public virtual Task AfterCopyAsync(AppDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
 }

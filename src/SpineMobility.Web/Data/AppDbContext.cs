@@ -24,6 +24,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
 {
     public DbSet<Exercise> Exercises => Set<Exercise>();
 
+    public DbSet<CatalogStamp> CatalogStamps => Set<CatalogStamp>();
+
     public DbSet<SessionRun> SessionRuns => Set<SessionRun>();
 
     public DbSet<CompletedSession> CompletedSessions => Set<CompletedSession>();

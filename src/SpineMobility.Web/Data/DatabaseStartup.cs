@@ -39,6 +39,12 @@ public static partial class DatabaseStartup
 
             var summary = await CatalogSync.RunAsync(db, content.Exercises, cancellationToken);
             LogCatalogSynced(logger, file, summary.Loaded, summary.Added, summary.Updated, summary.Retired);
+            if (summary.Changed)
+            {
+                // Instances already running serve the catalog they read; this tells them to read the new one.
+                await app.Services.GetRequiredService<ChangeSignals>().NotifyAsync(CatalogWatch.Topic, "synced", cancellationToken);
+            }
+
             return true;
         }
         catch (Exception e) when (e.IsDatabaseError() || e is IOException or UnauthorizedAccessException)

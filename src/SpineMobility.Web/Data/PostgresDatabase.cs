@@ -29,7 +29,18 @@ public sealed class PostgresDatabase(string connectionString) : AppDatabase(With
         // Another instance may be migrating: wait for its lock as long as it takes, on this connection only.
         await db.Database.OpenConnectionAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("SET lock_timeout = 0", cancellationToken);
+
+        // Instances starting together start one after the other: even creating the migrations' history table at the
+        // same moment can collide in PostgreSQL's catalog. Held by this connection until start-up closes it.
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({LockSpace}, 1)", cancellationToken);
     }
+
+    /// <summary>The first half of the app's two-part advisory lock keys; the second: 0 the catalog sync, 1 start-up.</summary>
+    internal const int LockSpace = 0x53_4D_43_53; // "SMCS"
+
+    internal static async Task LockCatalogAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        // Released when the sync's transaction ends; waited for patiently (start-up's connection has no lock_timeout).
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockSpace}, 0)", cancellationToken);
 
     public override async Task<string?> ProbeWriteAsync(CancellationToken cancellationToken)
     {

@@ -38,6 +38,11 @@ public sealed class SqliteDatabase(string connectionString) : AppDatabase(WithWr
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
     }
 
+    internal static async Task LockCatalogAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        // A write (of nothing) takes the file's write lock now rather than at the first insert, so a second process
+        // on the same file waits here instead of failing to upgrade its read lock later.
+        await db.Database.ExecuteSqlRawAsync("""UPDATE "Exercises" SET "Id" = "Id" WHERE 0 = 1;""", cancellationToken);
+
     public override async Task<string?> ProbeWriteAsync(CancellationToken cancellationToken)
     {
         await using var connection = new SqliteConnection(ConnectionString) { DefaultTimeout = 1 };

@@ -86,6 +86,15 @@ public static class ServiceRegistration
         services.AddSingleton<TimeProvider>(player.TimeScale == 1.0 ? TimeProvider.System : new ScaledTimeProvider(TimeProvider.System, player.TimeScale));
         services.AddSingleton<ExerciseCatalog>();
         services.AddSingleton(provider => IllustrationAddresses.FromConfiguration(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IHostEnvironment>()));
+
+        // Several instances on PostgreSQL tell each other what changed (LISTEN/NOTIFY); one on SQLite has nobody to tell.
+        services.AddSingleton<ChangeSignals>(provider => database is PostgresDatabase postgres
+            ? new PostgresChangeSignals(postgres, provider.GetRequiredService<ILogger<PostgresChangeSignals>>())
+            : new LocalChangeSignals());
+        services.AddHostedService(provider => provider.GetRequiredService<ChangeSignals>());
+        CatalogWatch.Interval(builder.Configuration);
+        services.AddSingleton<CatalogWatch>();
+        services.AddHostedService(provider => provider.GetRequiredService<CatalogWatch>());
         services.AddSingleton<SessionStore>();
         services.AddSingleton<BrowserClaim>();
         services.AddSingleton<Features.Safety.SafetyStore>();

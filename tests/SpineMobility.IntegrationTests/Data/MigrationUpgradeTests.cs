@@ -153,6 +153,10 @@ public sealed class MigrationUpgradeTests : IDisposable
     {
         await using var db = Open();
         await db.GetService<IMigrator>().MigrateAsync("AfterCheckInTime");
+
+        // The seeding writes through today's model, which has a table that schema lacks: it is there only while seeding,
+        // so the upgrade starts from that schema exactly.
+        await db.Database.ExecuteSqlRawAsync("CREATE TABLE CatalogStamps (Id INTEGER NOT NULL PRIMARY KEY, Version INTEGER NOT NULL);");
         var content = await ExerciseContent.LoadAsync(RepoFiles.ExercisesJson);
         await CatalogSync.RunAsync(db, content.Exercises, CancellationToken.None);
         var catCow = await db.Exercises.SingleAsync(e => e.Slug == "cat-cow");
@@ -171,6 +175,7 @@ public sealed class MigrationUpgradeTests : IDisposable
         await db.SaveChangesAsync();
 
         await db.SessionRuns.Where(r => r.Id == pausedRun).ExecuteUpdateAsync(set => set.SetProperty(r => r.Status, SessionStatus.Paused));
+        await db.Database.ExecuteSqlRawAsync("DROP TABLE CatalogStamps;");
         return (user.Id, usersRun, browsersRun, orphanRun);
     }
 

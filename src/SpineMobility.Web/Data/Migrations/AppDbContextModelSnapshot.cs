@@ -250,6 +250,19 @@ namespace SpineMobility.Web.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("SpineMobility.Web.Features.Exercises.CatalogStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CatalogStamps");
+                });
+
             modelBuilder.Entity("SpineMobility.Web.Features.Exercises.Exercise", b =>
                 {
                     b.Property<int>("Id")

@@ -261,6 +261,19 @@ namespace SpineMobility.Web.Data.PostgresMigrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("SpineMobility.Web.Features.Exercises.CatalogStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CatalogStamps");
+                });
+
             modelBuilder.Entity("SpineMobility.Web.Features.Exercises.Exercise", b =>
                 {
                     b.Property<int>("Id")

@@ -6,22 +6,52 @@ namespace SpineMobility.Web.Features.Exercises;
 /// <summary>Reads the active (not retired) catalog for pages, the API and the session builder.</summary>
 public sealed class ExerciseCatalog(IDbContextFactory<AppDbContext> dbFactory)
 {
-    private IReadOnlyList<Exercise>? _active;
-    private ExerciseSearch? _search;
+    // Replaced whole, never changed in place: requests read it while another instance's new catalog comes in.
+    private volatile Snapshot? _current;
+    private int _generation;
 
     /// <summary>
-    /// Every active exercise, read once: the catalog only changes when the app starts and syncs it,
-    /// so the session builder can use it without a query or a loading flash.
+    /// Every active exercise, read once and kept until the catalog changes (<see cref="CatalogWatch"/> says so), so the
+    /// session builder can use it without a query or a loading flash.
     /// </summary>
-    public async ValueTask<IReadOnlyList<Exercise>> ActiveAsync(CancellationToken cancellationToken = default)
+    public async ValueTask<IReadOnlyList<Exercise>> ActiveAsync(CancellationToken cancellationToken = default) =>
+        (await CurrentAsync(cancellationToken)).Active;
+
+    /// <summary>Forgets the kept catalog: the next request reads the new one.</summary>
+    public void Invalidate()
     {
-        if (_active is null)
+        Interlocked.Increment(ref _generation);
+        _current = null;
+    }
+
+    private async ValueTask<Snapshot> CurrentAsync(CancellationToken cancellationToken)
+    {
+        if (_current is { } current)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            _active = await db.Exercises.AsNoTracking().Where(e => !e.IsRetired).OrderBy(e => e.SortOrder).ToListAsync(cancellationToken);
+            return current;
         }
 
-        return _active;
+        var generation = Volatile.Read(ref _generation);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var active = await db.Exercises.AsNoTracking().Where(e => !e.IsRetired).OrderBy(e => e.SortOrder).ToListAsync(cancellationToken);
+        var loaded = new Snapshot(active);
+
+        // Kept only if nothing changed while it was read; otherwise this request uses it and the next reads again.
+        if (Volatile.Read(ref _generation) == generation)
+        {
+            _current = loaded;
+        }
+
+        return loaded;
+    }
+
+    private sealed class Snapshot(IReadOnlyList<Exercise> active)
+    {
+        private ExerciseSearch? _search;
+
+        public IReadOnlyList<Exercise> Active { get; } = active;
+
+        public ExerciseSearch Search => _search ??= new ExerciseSearch(Active);
     }
 
     /// <summary>
@@ -30,7 +60,8 @@ public sealed class ExerciseCatalog(IDbContextFactory<AppDbContext> dbFactory)
     /// </summary>
     public async Task<IReadOnlyList<Exercise>> ListAsync(ExerciseFilter filter, CancellationToken cancellationToken = default)
     {
-        var active = await ActiveAsync(cancellationToken);
+        var snapshot = await CurrentAsync(cancellationToken);
+        var active = snapshot.Active;
         if (filter.IsEmpty)
         {
             return active;
@@ -46,8 +77,7 @@ public sealed class ExerciseCatalog(IDbContextFactory<AppDbContext> dbFactory)
             return [.. active.Where(Matches)];
         }
 
-        _search ??= new ExerciseSearch(active);
-        return _search.Find(filter.Query, Matches);
+        return snapshot.Search.Find(filter.Query, Matches);
     }
 
     public async Task<Exercise?> FindAsync(string slug, CancellationToken cancellationToken = default)
