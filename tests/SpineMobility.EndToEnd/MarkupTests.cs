@@ -33,6 +33,9 @@ public sealed partial class MarkupTests(BrowserFixture fixture) : BrowserTest(fi
         "mud-list-item",                  // MudListItem (the steps on an exercise's page).
         "mud-toggle-item",                // MudToggleItem (the choice of months on /progress).
         "mud-chart-legend-item",          // MudChart's legend (the charts on /progress).
+        "mud-input-adornment-icon-button", // MudInput's adornment buttons (the pickers' "Open", the calendar link's "Copy").
+        "aria-label=\"Increment\"",       // MudNumericField's spin buttons (the minutes on /settings).
+        "aria-label=\"Decrement\"",
     ];
 
     /// <summary>Signs in a new account with a finished session; returns the session's address.</summary>
