@@ -74,7 +74,7 @@ public sealed class SignInsTests : IAsyncLifetime
         var email = $"cluster-{Guid.NewGuid():N}@example.com";
         await _app.CreateUserAsync(email, password);
         var otherTime = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var other = new SpineMobilityApp(databasePath: _app.DatabasePath, services: s => s.AddSingleton<TimeProvider>(otherTime));
+        await using var other = new SpineMobilityApp(database: _app.Database, services: s => s.AddSingleton<TimeProvider>(otherTime));
 
         var cookies = new CookieContainer();
         using var here = await _app.SignedInClientAsync(email, password, cookies);
