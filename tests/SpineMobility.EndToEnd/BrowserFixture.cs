@@ -41,6 +41,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             // The player needs the scale too (the browser counts down on its own, and the grace is real time).
             ["Player:TimeScale"] = $"{TimeScale}",
             ["Player:ReconnectGraceSeconds"] = $"{ReconnectGraceSeconds}",
+            // Every browser test comes from 127.0.0.1, and closed pages give their circuit back only once their socket
+            // closes: the per-address limit is tested on its own (CircuitLimitTests), not here.
+            ["Circuits:PerClientAddress"] = "0",
         },
         services: s => s.AddSingleton<TimeProvider>(new ScaledTimeProvider(TimeProvider.System, TimeScale, ClockStart)));
 
