@@ -28,6 +28,9 @@ npm ci --prefix tests/SpineMobility.EndToEnd --no-audit --no-fund --loglevel=err
 
 dotnet tool restore >/dev/null
 
+# Exactly the package versions the committed packages.lock.json files name; a package change without its lock file fails here.
+dotnet restore SpineMobility.sln --locked-mode --nologo -v quiet
+
 # The committed drawings are exactly what tools/illustrations/draw.cs draws: draw them afresh and compare.
 drawn=$(mktemp -d)
 dotnet run tools/illustrations/draw.cs -- --out "$drawn" >/dev/null
@@ -78,7 +81,7 @@ export SPINEMOBILITY_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgr
 
 # --- Everything on SQLite, then the integration tests on PostgreSQL; both run, and both must pass. ---
 status=0
-dotnet test SpineMobility.sln --nologo "$@" || status=$?
+dotnet test SpineMobility.sln --no-restore --nologo "$@" || status=$?
 echo "Integration tests on PostgreSQL:"
 SPINEMOBILITY_TEST_DATABASE=postgres dotnet test tests/SpineMobility.IntegrationTests --no-build --nologo "$@" || status=$?
 exit "$status"
