@@ -43,6 +43,14 @@ document.addEventListener("keydown", unlockAudio, true);
 // The server needs the user's time zone to know which day it is for them, even before any script runs on a page.
 window.spine.setCookie("sm-tz", window.spine.timeZone());
 
+// The builder's Undo history, kept per tab: an exercise page has no circuit, so coming back starts a new one.
+window.spine.keepUndo = addresses => {
+  try { sessionStorage.setItem("sm-builder-undo", JSON.stringify(addresses)); } catch { /* storage full or off: Undo forgets */ }
+};
+window.spine.keptUndo = () => {
+  try { return JSON.parse(sessionStorage.getItem("sm-builder-undo") || "null"); } catch { return null; }
+};
+
 // The voices this browser offers for the page's language (all of them when none matches), and the one
 // chosen on this device. Chromium loads its voices a moment after the page, announcing them once.
 const VOICE_NAME = "sm-voice-name";

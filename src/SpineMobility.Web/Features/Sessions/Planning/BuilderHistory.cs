@@ -14,6 +14,23 @@ public sealed class BuilderHistory
 
     public int Count => _addresses.Count;
 
+    /// <summary>The addresses to go back to, oldest first, as the tab keeps them (see <see cref="Restore"/>).</summary>
+    public IReadOnlyList<string> Addresses => _addresses;
+
+    /// <summary>
+    /// Takes back what this tab kept when it left the builder: the exercise pages have no circuit, so going to one and
+    /// back starts a new circuit, and with it an empty history. Only builder addresses are taken.
+    /// </summary>
+    public void Restore(IEnumerable<string>? addresses)
+    {
+        if (_addresses.Count > 0 || addresses is null)
+        {
+            return;
+        }
+
+        _addresses.AddRange(addresses.Where(a => a.StartsWith("/session", StringComparison.Ordinal)).TakeLast(Depth));
+    }
+
     public void Push(string address)
     {
         _addresses.Add(address);

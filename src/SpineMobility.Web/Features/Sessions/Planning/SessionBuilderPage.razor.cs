@@ -152,8 +152,20 @@ public partial class SessionBuilderPage
         _parametersSeen = true;
     }
 
+    /// <summary>Keeps Undo's history in the tab (sessionStorage), for when the builder comes back on a new circuit.</summary>
+    private void KeepHistory() => _ = JS.InvokeVoidAsync("spine.keepUndo", History.Addresses).AsTask();
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (firstRender && History.Count == 0)
+        {
+            History.Restore(await JS.InvokeAsync<string[]?>("spine.keptUndo"));
+            if (History.Count > 0)
+            {
+                StateHasChanged();
+            }
+        }
+
         // The questions replace the plan: focus (and the screen) moves to their heading.
         if (_focusCheck && _screening != ScreeningNeed.None)
         {
@@ -179,6 +191,7 @@ public partial class SessionBuilderPage
         }
 
         History.Push(current);
+        KeepHistory();
         Navigation.NavigateTo(next, replace: true);
     }
 
@@ -188,6 +201,7 @@ public partial class SessionBuilderPage
     {
         if (History.Pop() is { } previous)
         {
+            KeepHistory();
             Navigation.NavigateTo(previous, replace: true);
         }
 
