@@ -19,7 +19,7 @@ public sealed partial class ProgramJourneyTests(BrowserFixture fixture) : Browse
     /// <summary>Set to a folder to keep pictures of every page of the journey, at phone and desktop width, light and dark.</summary>
     private static readonly string? PicturesFolder = Environment.GetEnvironmentVariable("SPINEMOBILITY_PROGRAM_PICTURES");
 
-    private async Task RegisterAsync(IPage page, string email, string? from = null)
+    private static async Task RegisterAsync(IPage page, string email, string? from = null)
     {
         if (from is null)
         {
