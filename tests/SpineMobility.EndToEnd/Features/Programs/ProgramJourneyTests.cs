@@ -47,9 +47,10 @@ public sealed partial class ProgramJourneyTests(BrowserFixture fixture) : Browse
         {
             await context.AddCookiesAsync([new() { Name = "sm-theme", Value = theme, Url = Fixture.BaseAddress.ToString() }]);
             var page = await context.NewPageAsync();
-            foreach (var width in new[] { PhoneWidth, 1280 })
+            // A phone upright, a phone on its side, a desktop.
+            foreach (var (width, height) in new[] { (PhoneWidth, 900), (844, 390), (1280, 900) })
             {
-                await page.SetViewportSizeAsync(width, 900);
+                await page.SetViewportSizeAsync(width, height);
                 await page.GotoAsync(path);
                 await InteractiveAsync(page);
                 await page.WaitForTimeoutAsync(300);
