@@ -33,7 +33,7 @@ public sealed class StartupLogTests : IDisposable
             },
         };
         using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(180)); // a cold start of the app beside a busy test run can take a minute or more
         var lines = new List<string>();
         try
         {
