@@ -42,6 +42,19 @@ if ! diff -r content/illustrations "$drawn" >/dev/null; then
 fi
 rm -rf "$drawn"
 
+# The same for the app's icons, which tools/icons/draw.sh draws from its SVGs with Chromium.
+drawn=$(mktemp -d)
+tools/icons/draw.sh --out "$drawn" >/dev/null
+for icon in "$drawn"/icons/*.png "$drawn"/favicon.ico; do
+  committed=src/SpineMobility.Web/wwwroot/${icon#"$drawn"/}
+  if ! cmp -s "$icon" "$committed"; then
+    rm -rf "$drawn"
+    echo "$committed is not what tools/icons/draw.sh draws. Run tools/icons/draw.sh and commit the icons." >&2
+    exit 1
+  fi
+done
+rm -rf "$drawn"
+
 
 # --- A throwaway PostgreSQL: a cluster in a temporary folder, on a free port, as a user that is not root. ---
 pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
@@ -80,8 +93,10 @@ echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') for the test
 export SPINEMOBILITY_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres"
 
 # --- Everything on SQLite, then the integration tests on PostgreSQL; both run, and both must pass. ---
+# Each run on a machine clock in a zone far from UTC (UTC+14, then UTC-11), unless TZ is set: days, streaks and times
+# must follow the user's zone, never the server's, and a test that leans on the machine's zone fails here.
 status=0
-dotnet test SpineMobility.sln --no-restore --nologo "$@" || status=$?
+TZ=${TZ:-Pacific/Kiritimati} dotnet test SpineMobility.sln --no-restore --nologo "$@" || status=$?
 echo "Integration tests on PostgreSQL:"
-SPINEMOBILITY_TEST_DATABASE=postgres dotnet test tests/SpineMobility.IntegrationTests --no-build --nologo "$@" || status=$?
+TZ=${TZ:-Pacific/Pago_Pago} SPINEMOBILITY_TEST_DATABASE=postgres dotnet test tests/SpineMobility.IntegrationTests --no-build --nologo "$@" || status=$?
 exit "$status"

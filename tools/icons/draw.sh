@@ -2,9 +2,13 @@
 # Draws the app's icons (PNG and favicon.ico) from the two SVGs beside this script, with Debian's Chromium, into
 # src/SpineMobility.Web/wwwroot/icons and wwwroot/favicon.ico. Run it after changing a drawing and commit the result:
 # nothing is drawn or downloaded when the app runs.
+#   --out DIR   draw into DIR (DIR/icons/*.png, DIR/favicon.ico) instead: test.sh compares that with the committed icons
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 web="$here/../../src/SpineMobility.Web/wwwroot"
+if [ "${1:-}" = "--out" ]; then
+  web=${2:?usage: draw.sh [--out DIR]}
+fi
 mkdir -p "$web/icons"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
