@@ -128,14 +128,29 @@ internal sealed record Camera(double Zoom, P Focus, P To)
     /// <summary>Sitting on a chair: the whole figure with the chair, closer than standing, the floor near the bottom.</summary>
     public static Camera OnAChair(double x) => new(1.2, (x, Svg.FloorY), (120, Svg.FloorY + 3.3));
 
-    /// <summary>Lying, kneeling or sitting on a mat: the body is long and low, so come closer and keep the floor low.</summary>
-    public static Camera OnTheMat(double x) => new(1.3, (x, Svg.FloorY), (120, Svg.FloorY - 2));
+    /// <summary>
+    /// Kneeling or sitting on a mat: the body is long and low, so come closer (as close as its length allows: grid x
+    /// <paramref name="x"/> in the middle) and keep the floor low.
+    /// </summary>
+    public static Camera OnTheMat(double x, double zoom) => new(zoom, (x, Svg.FloorY), (120, Svg.FloorY - 2));
+
+    /// <summary>
+    /// Lying on the mat, in the wide frame: grid x <paramref name="x"/> lands in the middle and the floor 8 px above the
+    /// frame's bottom (as in the tall frame), enlarged <paramref name="zoom"/> times so the body spans the width.
+    /// </summary>
+    public static Camera Lying(double x, double zoom) => new(zoom, (x, Svg.FloorY), (120, (Svg.WideHeight - 8 - Svg.OffsetY) / Svg.Scale));
 }
 
-/// <summary>The props behind the figure and the camera; the same for both frames of an exercise.</summary>
-internal sealed record Scene(bool Mat = false, Chair Chair = Chair.None, P? Roller = null, Camera? Camera = null)
+/// <summary>
+/// The props behind the figure, the camera and the frame's shape; the same for both frames of an exercise. A body lying
+/// on the mat is about three times as long as it is high, so it is drawn in a wide frame (240x120) rather than the
+/// 240x180 one, which would leave its upper half empty.
+/// </summary>
+internal sealed record Scene(bool Mat = false, Chair Chair = Chair.None, P? Roller = null, Camera? Camera = null, bool Wide = false)
 {
     public Camera View => Camera ?? Camera.Whole;
+
+    public double Height => Wide ? Svg.WideHeight : Svg.TallHeight;
 }
 
 internal sealed record Exercise(string Slug, Scene Scene, Frame Start, Frame End);
@@ -186,7 +201,10 @@ internal static class Svg
     public const double FloorY = 150;
 
     /// <summary>How much the group enlarges the grid, and how far it then moves it up.</summary>
-    private const double Scale = 1.2, OffsetY = -8;
+    public const double Scale = 1.2, OffsetY = -8;
+
+    /// <summary>The frame is 240 wide and this high: the tall frame for standing, sitting and kneeling, the wide one for lying.</summary>
+    public const double TallHeight = 180, WideHeight = 120;
 
     /// <summary>The top of the mat (with the whole-figure camera its band is drawn 6 wide on y 151), and the radius of a foam roller lying on it.</summary>
     public const double MatTop = FloorY - 2, RollerRadius = 9;
@@ -206,7 +224,7 @@ internal static class Svg
         var dx = (Scale * (camera.To.X - (camera.Focus.X * camera.Zoom))) + (120 * (1 - Scale));
         var dy = (Scale * (camera.To.Y - (camera.Focus.Y * camera.Zoom))) + OffsetY;
         var w = 1 / camera.Zoom;
-        sb.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 240 180\" role=\"img\">\n");
+        sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 240 {F(scene.Height)}\" role=\"img\">\n");
         sb.Append(CultureInfo.InvariantCulture, $"<g fill=\"none\" stroke-linecap=\"round\" stroke-linejoin=\"round\" transform=\"matrix({F(zoom, 4)} 0 0 {F(zoom, 4)} {F(dx)} {F(dy)})\">\n");
 
         // Floor and mat run across the same part of the picture whatever the camera: x 8..232 and 14..226 on screen.
@@ -409,7 +427,7 @@ internal static class ContactSheet
             .dark { background: #17221f; }
             .dark img { filter: invert(1) hue-rotate(180deg); }
             img { display: block; }
-            .w240 { width: 240px; height: 180px; } .w120 { width: 120px; height: 90px; }
+            .w240 { width: 240px; height: auto; } .w120 { width: 120px; height: auto; }
             .light240, .dark240 { padding: 0 4px; }
             </style></head><body><main>
 
@@ -432,7 +450,11 @@ internal static class ContactSheet
 /// <summary>The pose table: a start and an end frame for every exercise in content/exercises.json.</summary>
 internal static class Catalog
 {
-    private static readonly Scene Mat = new(Mat: true, Camera: Camera.OnTheMat(120));
+    /// <summary>Kneeling or sitting on the mat: the 4:3 frame, the grid's <paramref name="x"/> in the middle, as close as the body's length allows.</summary>
+    private static Scene OnTheMat(double x, double zoom) => new(Mat: true, Camera: Camera.OnTheMat(x, zoom));
+
+    /// <summary>Lying on the mat: the wide frame, the grid's <paramref name="x"/> in the middle, as close as the body's length allows.</summary>
+    private static Scene LyingOnTheMat(double x, double zoom) => new(Mat: true, Camera: Camera.Lying(x, zoom), Wide: true);
     private static readonly Scene SideChair = new(Chair: Chair.Side, Camera: Camera.OnAChair(112));
     private static readonly Scene FrontChair = new(Chair: Chair.Front, Camera: Camera.OnAChair(120));
     private static readonly Scene Floor = new();
@@ -570,7 +592,7 @@ internal static class Catalog
             new Limb((87, 128), (92, 105), (74, 126)),
             new Limb((87, 128), (94, 106), (75, 125)),
             legs, legsFar);
-        return new("thoracic-extensions", new Scene(Mat: true, Roller: roller, Camera: Camera.OnTheMat(120)),
+        return new("thoracic-extensions", LyingOnTheMat(116, 1.45) with { Roller = roller },
             Start: new(start, Part.UpperSpine),
             End: new(end, Part.UpperSpine, Arrow.Curve((62, 110), (54, 120), (55, 132))));
     }
@@ -588,13 +610,15 @@ internal static class Catalog
             new Limb(pelvis, (110, 144), (77, 144), (67, 145)));
 
         var forward = OnAllFours(head: (166, 89), neck: (154, 97), mid: (134, 108), pelvis: (115, 111));
-        var back = OnAllFours(head: (127, 114), neck: (131, 100), mid: (114, 97), pelvis: (88, 118));
-        return new("quadruped-thoracic-mobilisations", Mat,
+        // The head hangs forward of the arms (not over them), so at card size the rounded back and the dropped head
+        // read as two things.
+        var back = OnAllFours(head: (146, 110), neck: (134, 100), mid: (113, 93), pelvis: (90, 118));
+        return new("quadruped-thoracic-mobilisations", OnTheMat(121, 1.55),
             Start: new(forward.Move((4, 0)), Part.Spine),
             End: new(back.Move((4, 0)), Part.Spine, Arrow.Curve((128, 84), (112, 77), (96, 83))));
     }
 
-    private static Exercise CatCow() => new("cat-cow", Mat,
+    private static Exercise CatCow() => new("cat-cow", OnTheMat(119, 1.55),
         Start: new(AllFours(mid: (112, 89), head: (139, 110)).Move((20, 0)), Part.Spine),
         End: new(AllFours(mid: (112, 113), head: (145, 83)).Move((20, 0)), Part.Spine, Arrow.Curve((132, 74), (130, 86), (132, 98))));
 
@@ -609,7 +633,7 @@ internal static class Catalog
             ArmFar = new Limb((62, 142), (83, 144), (103, 144)),
         };
 
-        return new("pelvic-tilts", Mat,
+        return new("pelvic-tilts", LyingOnTheMat(112.5, 1.46),
             Start: new(Lying(mid: (85, 132), pelvis: (106, 143)).Move((12, 0)), Part.LowerSpine),
             End: new(Lying(mid: (85, 143), pelvis: (106, 138)).Move((12, 0)), Part.LowerSpine, Arrow.Curve((116, 124), (106, 116), (94, 120))));
     }
@@ -636,7 +660,7 @@ internal static class Catalog
             ArmFar = Reach(knee + (1, 1)),
             LegNear = new Limb(pelvis, knee, ankle, ankle + (7, -1)),
         };
-        return new("knee-to-chest", Mat,
+        return new("knee-to-chest", LyingOnTheMat(119.5, 1.32),
             Start: new(start.Move((12, 0)), Part.LegNear),
             End: new(end.Move((12, 0)), Part.LegNear, Arrow.Curve((132, 104), (116, 92), (100, 100))));
     }
@@ -661,17 +685,18 @@ internal static class Catalog
     private static Exercise PigeonPose()
     {
         var start = AllFours(mid: (112, 103), head: (146, 90));
-        // Hands where they were. The front leg folded under the chest, knee forward, shin across the mat toward the
-        // other hip (seen end-on, so short); the back leg long on the mat behind; the chest leaning forward over
-        // the front leg on straight arms. The long back leg is the near one, so the clearest line shows it.
+        // Hands where they were. The front leg folded under the chest, knee forward, shin across the mat back toward
+        // the other hip; the back leg long on the mat behind; the chest leaning forward over the front leg on straight
+        // arms. The folded front leg is what makes the pose, so it is the near one, drawn in the strong accent; the
+        // long back leg is the far one, and the arrow shows it sliding back.
         var end = new Pose((134, 87), (124, 97), (110, 111), (97, 126),
             Body.Arm((124, 99), (132, 144), (146, 120)),
             Body.Arm((124, 99), (137, 144), (150, 120)),
-            Body.Leg((97, 127), (32, 144), (64, 150), (23, 145)),
-            new Limb((97, 127), (120, 142), (101, 144)));
-        return new("pigeon-pose", Mat,
+            new Limb((97, 127), (124, 141), (100, 144), (93, 142)),
+            Body.Leg((97, 127), (32, 144), (64, 150), (23, 145)));
+        return new("pigeon-pose", OnTheMat(117, 1.36),
             Start: new(start.Move((30, 0)), Part.Legs),
-            End: new(end.Move((30, 0)), Part.Legs));
+            End: new(end.Move((30, 0)), Part.Legs, Arrow.Curve((108, 120), (90, 118), (72, 126))));
     }
 
     private static Exercise SquatHold()
@@ -693,10 +718,11 @@ internal static class Catalog
 
     private static Exercise SeatedSpinalTwist()
     {
-        // START: sitting tall, legs long, both hands on the mat just behind the hips, where the near one stays.
+        // START: sitting tall, legs long, the hands resting on the thighs (a straight arm down to the mat behind the
+        // hips read as a strut at card size).
         var start = SittingLong((90, 83), (88, 98), (87, 118), (86, 139),
-            Body.Arm((88, 101), (73, 144), (66, 122)),
-            Body.Arm((88, 101), (76.5, 145), (70, 122)));
+            Body.Arm((88, 101), (113, 136), (110, 112)),
+            Body.Arm((88, 101), (117, 136), (114, 112)));
         // Near knee bent and crossed, foot flat; chest turned toward it (shoulders seen square-on),
         // near hand on the floor behind, far elbow hooked outside the bent knee, looking back.
         var end = start with
@@ -706,7 +732,7 @@ internal static class Catalog
             ArmFar = new Limb((97, 99), (114, 113), (117, 92)),
             LegNear = Body.Leg((86, 139), (124, 142), (110, 100), (134, 144)),
         };
-        return new("seated-spinal-twist", Mat,
+        return new("seated-spinal-twist", OnTheMat(124, 1.55),
             Start: new(start.Move((10, 0)), Part.Spine | Part.Shoulders),
             End: new(end.Move((10, 0)), Part.Spine | Part.Shoulders, Arrow.Curve((106, 72), (94, 66), (80, 70))));
     }
@@ -726,7 +752,7 @@ internal static class Catalog
             ArmNear = Body.Arm((138, 115), (156, 144), (128, 134)),
             ArmFar = Body.Arm((138, 115), (160, 144), (132, 134)),
         };
-        return new("cobra-pose", Mat,
+        return new("cobra-pose", LyingOnTheMat(120, 1.24),
             Start: new(prone.Move((20, 0)), Part.Spine),
             End: new(lifted.Move((20, 0)), Part.Spine, Arrow.Curve((182, 122), (184, 106), (178, 92))));
     }
@@ -739,7 +765,7 @@ internal static class Catalog
             Body.Arm((100, 133), (150, 144), (128, 130)),
             Body.Leg((64, 129), (58, 144), (92, 150), (48, 145)),
             Body.Leg((64, 129), (63, 144), (97, 150), (53, 145)));
-        return new("childs-pose", Mat,
+        return new("childs-pose", OnTheMat(117, 1.55),
             Start: new(start.Move((18, 0)), Part.Spine),
             End: new(rest.Move((18, 0)), Part.Spine, Arrow.Curve((96, 100), (84, 98), (72, 104))));
     }
@@ -752,7 +778,7 @@ internal static class Catalog
         var rolled = SittingLong((74, 95), (64, 107), (72, 128), (88, 140),
             Body.Arm((66, 109), (110, 100), (88, 92)),
             Body.Arm((66, 109), (112, 96), (90, 88)));
-        return new("seated-spinal-rolls", Mat,
+        return new("seated-spinal-rolls", OnTheMat(122, 1.38),
             Start: new(tall.Move((26, 0)), Part.Spine),
             End: new(rolled.Move((26, 0)), Part.Spine, Arrow.Curve((74, 82), (62, 88), (58, 102))));
     }

@@ -205,6 +205,19 @@ public static class ExerciseContent
                     Add(["illustration", frame, "file"], problem);
                 }
             }
+
+            // The player crossfades the two frames in one box, so they must have one shape.
+            if (contentDirectory is not null && IsClean("illustration", "start", "file") && IsClean("illustration", "end", "file")
+                && element.TryGetProperty("illustration", out var drawings)
+                && drawings.TryGetProperty("start", out var startFrame) && startFrame.TryGetProperty("file", out var startName) && startName.ValueKind == JsonValueKind.String
+                && drawings.TryGetProperty("end", out var endFrame) && endFrame.TryGetProperty("file", out var endName) && endName.ValueKind == JsonValueKind.String
+                && IllustrationFile.Size(contentDirectory, startName.GetString()!) is { } startSize
+                && IllustrationFile.Size(contentDirectory, endName.GetString()!) is { } endSize
+                && !startSize.HasTheShapeOf(endSize))
+            {
+                Add(["illustration", "end", "file"],
+                    $"'{endName.GetString()}' is {endSize.Width}x{endSize.Height} but the start drawing is {startSize.Width}x{startSize.Height}; draw both frames in one shape of frame so the player can crossfade them");
+            }
         }
 
         /// <summary>Builds the exercise; only called when the schema and the code found nothing wrong.</summary>

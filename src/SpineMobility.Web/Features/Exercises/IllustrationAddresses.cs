@@ -11,6 +11,7 @@ namespace SpineMobility.Web.Features.Exercises;
 public sealed class IllustrationAddresses(string contentDirectory)
 {
     private readonly ConcurrentDictionary<string, string?> _fingerprints = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DrawingSize> _sizes = new(StringComparer.Ordinal);
 
     public static IllustrationAddresses FromConfiguration(IConfiguration configuration, IHostEnvironment environment) =>
         new(Path.GetDirectoryName(AppPaths.ExercisesFile(configuration, environment)) ?? environment.ContentRootPath);
@@ -24,4 +25,10 @@ public sealed class IllustrationAddresses(string contentDirectory)
         var path = Path.Combine(contentDirectory, f);
         return File.Exists(path) ? Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)))[..10] : null;
     });
+
+    /// <summary>
+    /// The drawing's shape from its viewBox, read once; <see cref="DrawingSize.Standard"/> when the file is missing or
+    /// says nothing readable (the content check names what is wrong with such a file).
+    /// </summary>
+    public DrawingSize Size(string file) => _sizes.GetOrAdd(file, f => IllustrationFile.Size(contentDirectory, f) ?? DrawingSize.Standard);
 }

@@ -95,4 +95,18 @@ public static class IllustrationFile
             return $"'{file}' cannot be read: {e.Message}";
         }
     }
+
+    /// <summary>The size of the drawing's viewBox; null when the file cannot be read or has no usable viewBox.</summary>
+    public static DrawingSize? Size(string contentDirectory, string file)
+    {
+        try
+        {
+            using var reader = XmlReader.Create(Path.Combine(contentDirectory, file), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            return reader.MoveToContent() == XmlNodeType.Element ? DrawingSize.FromViewBox(reader.GetAttribute("viewBox")) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or XmlException)
+        {
+            return null;
+        }
+    }
 }

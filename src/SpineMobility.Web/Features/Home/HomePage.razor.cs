@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using SpineMobility.Web.Features.Exercises;
 using SpineMobility.Web.Features.Progress;
@@ -18,6 +19,13 @@ public partial class HomePage
     ];
 
     private int _minutes = BuilderQuery.DefaultMinutes;
+
+    /// <summary>
+    /// The session length the phase cards show ("?minutes=20"): one of the suggested lengths, else the default (read as
+    /// text, since a typed number would fail the whole page on "?minutes=abc").
+    /// </summary>
+    [SupplyParameterFromQuery(Name = "minutes")]
+    public string? Minutes { get; set; }
     private IReadOnlyList<Exercise> _catalog = [];
     private IReadOnlyDictionary<SessionPhase, int> _phaseSeconds = new Dictionary<SessionPhase, int>();
 
@@ -44,6 +52,9 @@ public partial class HomePage
     {
         Counts ??= new(await Catalog.CountByRegionAsync());
         _catalog = await Catalog.ActiveAsync();
+        _minutes = int.TryParse(Minutes, NumberStyles.None, CultureInfo.InvariantCulture, out var chosen) && RoutineRequest.SuggestedMinutes.Contains(chosen)
+            ? chosen
+            : BuilderQuery.DefaultMinutes;
         _phaseSeconds = PhasePreview.Of(_minutes, _catalog);
         if (Returning is null && Visitor is not null)
         {
@@ -53,11 +64,8 @@ public partial class HomePage
         }
     }
 
-    private void OnMinutesChosen(int minutes)
-    {
-        _minutes = minutes;
-        _phaseSeconds = PhasePreview.Of(minutes, _catalog);
-    }
+    /// <summary>The home page with another length chosen, back at the phase cards (not the top of the page).</summary>
+    private static string LengthHref(int minutes) => $"/?minutes={minutes}#session-flow";
 
     private string CountText(Region region) => Counts?.GetValueOrDefault(region) switch
     {

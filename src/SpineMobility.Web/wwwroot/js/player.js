@@ -256,16 +256,21 @@ function showFigure(figure) {
   for (const el of root.querySelectorAll("[data-testid=figure]")) {
     if (!figure) continue;
     el.classList.toggle("figure-mirrored", figure.mirrored);
+    // The next drawing may have another shape (someone lying on the mat is drawn in a wide frame): the box follows it.
+    el.classList.toggle("figure-wide", figure.width * 10 > figure.height * 16);
+    if (el.classList.contains("figure-stack")) el.style.aspectRatio = `${figure.width} / ${figure.height}`;
     const images = el.querySelectorAll("img");
-    setImage(images[0], figure.start, figure.startAlt);
-    setImage(images[1], figure.end, figure.endAlt);
+    setImage(images[0], figure.start, figure.startAlt, figure);
+    setImage(images[1], figure.end, figure.endAlt, figure);
   }
 }
 
-function setImage(img, src, alt) {
+function setImage(img, src, alt, size) {
   if (!img) return;
   if (img.getAttribute("src") !== src) img.setAttribute("src", src);
   if (img.getAttribute("alt") !== alt) img.setAttribute("alt", alt);
+  if (img.getAttribute("width") !== String(size.width)) img.setAttribute("width", String(size.width));
+  if (img.getAttribute("height") !== String(size.height)) img.setAttribute("height", String(size.height));
 }
 
 // The cues, cautions and questions below the controls belong to the step the server rendered;

@@ -29,6 +29,28 @@ public sealed class ExercisePagesTests(AppFixture fixture)
         Assert.Contains("see a healthcare professional", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/?minutes=30", 30)]
+    [InlineData("/", 15)]
+    [InlineData("/?minutes=abc", 15)]
+    [InlineData("/?minutes=999", 15)]
+    public async Task The_home_page_has_no_circuit_and_its_session_lengths_are_links_that_choose_what_the_phase_cards_show(string path, int chosen)
+    {
+        var html = WebUtility.HtmlDecode(await _client.GetStringAsync(path));
+
+        Assert.DoesNotContain("<!--Blazor:", html, StringComparison.Ordinal);
+        foreach (var minutes in new[] { 10, 15, 20, 30, 45 })
+        {
+            var at = html.IndexOf($"href=\"/?minutes={minutes}#session-flow\"", StringComparison.Ordinal);
+            Assert.True(at >= 0, $"no link for {minutes} minutes");
+            var link = html[html.LastIndexOf('<', at)..html.IndexOf('>', at)];
+            Assert.Equal(minutes == chosen, link.Contains("aria-current=\"true\"", StringComparison.Ordinal));
+        }
+
+        Assert.Contains($"href=\"/session?minutes={chosen}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"Plan a {chosen}-minute session", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_exercise_list_filtered_by_region_shows_exactly_that_regions_exercises()
     {

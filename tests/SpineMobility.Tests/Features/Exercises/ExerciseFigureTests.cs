@@ -10,9 +10,13 @@ public sealed class ExerciseFigureTests : ComponentTest
         "illustrations/cat-cow-start.svg", "On hands and knees with the back rounded up.",
         "illustrations/cat-cow-end.svg", "On hands and knees with the belly dipped toward the floor.");
 
-    private IRenderedComponent<ExerciseFigure> Figure(FigureView view, bool reducedMotion = false, bool dark = false) =>
+    private static readonly Illustration PelvicTilts = new(
+        "illustrations/pelvic-tilts-start.svg", "Lying on the back, knees bent, the lower back arched off the mat.",
+        "illustrations/pelvic-tilts-end.svg", "Lying on the back, the lower back pressed flat into the mat.");
+
+    private IRenderedComponent<ExerciseFigure> Figure(FigureView view, bool reducedMotion = false, bool dark = false, Illustration? drawing = null) =>
         Render<ExerciseFigure>(p => p
-            .Add(f => f.Illustration, CatCow)
+            .Add(f => f.Illustration, drawing ?? CatCow)
             .Add(f => f.View, view)
             .Add(f => f.TempoSeconds, 6)
             .Add(f => f.ReducedMotion, reducedMotion)
@@ -46,8 +50,28 @@ public sealed class ExerciseFigureTests : ComponentTest
 
         var stage = figure.Find("[data-testid=figure]");
         Assert.Contains("figure-moving", stage.ClassList);
-        Assert.Equal("--tempo: 6s", stage.GetAttribute("style"));
+        Assert.Equal("--tempo: 6s; aspect-ratio: 240 / 180", stage.GetAttribute("style"));
         Assert.Equal([CatCow.StartAlt, CatCow.EndAlt], figure.FindAll("img").Select(i => i.GetAttribute("alt")));
+    }
+
+    [Theory]
+    [InlineData(FigureView.Pair)]
+    [InlineData(FigureView.Moving)]
+    [InlineData(FigureView.Start)]
+    public void A_drawing_of_someone_lying_down_keeps_its_wide_frame_and_a_kneeling_one_its_four_by_three_frame(FigureView view)
+    {
+        var lying = Figure(view, drawing: PelvicTilts);
+        var kneeling = Figure(view);
+
+        Assert.All(lying.FindAll("img"), i => Assert.Equal(("240", "120"), (i.GetAttribute("width"), i.GetAttribute("height"))));
+        Assert.All(kneeling.FindAll("img"), i => Assert.Equal(("240", "180"), (i.GetAttribute("width"), i.GetAttribute("height"))));
+        Assert.Contains("figure-wide", lying.Find("[data-testid=figure]").ClassList);
+        Assert.DoesNotContain("figure-wide", kneeling.Find("[data-testid=figure]").ClassList);
+        if (view == FigureView.Moving)
+        {
+            // The crossfaded frames lie on each other in a box of the drawing's own shape.
+            Assert.Contains("aspect-ratio: 240 / 120", lying.Find("[data-testid=figure]").GetAttribute("style"), StringComparison.Ordinal);
+        }
     }
 
     [Theory]

@@ -75,10 +75,21 @@ public sealed class IllustrationContentTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_and_end_drawings_of_different_shapes_are_refused_since_the_player_crossfades_them()
+    {
+        var end = Path.Combine(Folder, "illustrations", "chin-tucks-end.svg");
+        await System.IO.File.WriteAllTextAsync(end, (await System.IO.File.ReadAllTextAsync(end)).Replace("viewBox=\"0 0 240 180\"", "viewBox=\"0 0 240 120\"", StringComparison.Ordinal));
+
+        var problem = await SingleProblemAsync();
+
+        Assert.Contains("exercises[2] 'chin-tucks', field 'illustration.end.file': 'illustrations/chin-tucks-end.svg' is 240x120 but the start drawing is 240x180", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_gradient_referenced_inside_the_drawing_is_fine()
     {
         await System.IO.File.WriteAllTextAsync(Path.Combine(Folder, "illustrations", "chin-tucks-start.svg"),
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"><defs><linearGradient id=\"g\"><stop offset=\"0\"/></linearGradient></defs><path fill=\"url(#g)\" d=\"M0 0\"/></svg>");
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 240 180\"><defs><linearGradient id=\"g\"><stop offset=\"0\"/></linearGradient></defs><path fill=\"url(#g)\" d=\"M0 0\"/></svg>");
 
         var result = await ExerciseContent.LoadAsync(_file);
 
@@ -89,7 +100,7 @@ public sealed class IllustrationContentTests : IDisposable
     public async Task A_drawing_with_a_comment_and_an_xml_declaration_is_fine()
     {
         await System.IO.File.WriteAllTextAsync(Path.Combine(Folder, "illustrations", "chin-tucks-start.svg"),
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><!-- drawn by draw.cs --><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"><path style=\"fill: url( '#g' )\" transform=\"matrix(1 0 0 1 0 0)\" d=\"M0 0\"/></svg>");
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><!-- drawn by draw.cs --><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 240 180\"><path style=\"fill: url( '#g' )\" transform=\"matrix(1 0 0 1 0 0)\" d=\"M0 0\"/></svg>");
 
         var result = await ExerciseContent.LoadAsync(_file);
 

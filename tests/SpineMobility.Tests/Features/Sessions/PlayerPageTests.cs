@@ -219,7 +219,7 @@ public sealed class PlayerPageTests : ComponentTest
         player.WaitForAssertion(() => Assert.Equal("Move", player.Find("[data-testid=step-kind]").TextContent.Trim()));
         var figure = player.Find("[data-testid=figure]");
         Assert.Contains("figure-moving", figure.ClassList);
-        Assert.Equal("--tempo: 5s", figure.GetAttribute("style"));
+        Assert.Equal("--tempo: 5s; aspect-ratio: 240 / 180", figure.GetAttribute("style"));
         var chinTucks = TestCatalog.Get("chin-tucks").Illustration;
         Assert.Equal([chinTucks.StartAlt, chinTucks.EndAlt], figure.QuerySelectorAll("img").Select(i => i.GetAttribute("alt")));
     }

@@ -26,7 +26,8 @@ public sealed record BrowserStep(
     string NextDose);
 
 /// <summary>The step's drawing: mirrored on the second side of a per-side exercise.</summary>
-public sealed record BrowserFigure(string Start, string StartAlt, string End, string EndAlt, bool Mirrored);
+/// <param name="Width">The drawings' viewBox width and height (both frames share them), so the box keeps their shape.</param>
+public sealed record BrowserFigure(string Start, string StartAlt, string End, string EndAlt, bool Mirrored, int Width, int Height);
 
 /// <summary>Where the session is, sent after each render that changed the step, the running state or the announcement.</summary>
 /// <param name="Final">Said once when the session is over.</param>

@@ -74,6 +74,9 @@ public partial class PlayerPage
     [Inject]
     private SafetyStore Safety { get; set; } = default!;
 
+    [Inject]
+    private IllustrationAddresses Drawings { get; set; } = default!;
+
     private LiveSession? Live => _lease?.Session;
 
     /// <summary>
@@ -310,7 +313,7 @@ public partial class PlayerPage
         {
             _planSent = live.Run.Blocks;
             _sentToBrowser = null;
-            await _module.InvokeVoidAsync("plan", StepView.Plan(clock.Timeline, live.Exercises, live.Options));
+            await _module.InvokeVoidAsync("plan", StepView.Plan(clock.Timeline, live.Exercises, live.Options, Drawings.Size));
         }
 
         var key = $"{clock.State.StepIndex}:{clock.Status}:{clock.State.StepRemaining.Ticks}:{clock.State.StepEndsAt?.Ticks}:{live.LastAnnouncement?.Sequence}";

@@ -43,7 +43,8 @@ public static class StepView
     public static (string Name, string Dose) Next(SessionStep step, SessionTimeline timeline) =>
         NextExercise(step, timeline) is { } next ? (next.Block.Name, Announcer.Dose(next)) : ("Last exercise", "the session ends after this");
 
-    public static BrowserPlan Plan(SessionTimeline timeline, IReadOnlyDictionary<string, Exercise> exercises, PlayerOptions options) => new(
+    /// <param name="sizeOf">A drawing's shape by its file (<see cref="IllustrationAddresses.Size"/>); without it, the standard 4:3.</param>
+    public static BrowserPlan Plan(SessionTimeline timeline, IReadOnlyDictionary<string, Exercise> exercises, PlayerOptions options, Func<string, DrawingSize>? sizeOf = null) => new(
         [.. timeline.Steps.Select(step =>
         {
             var exercise = exercises.GetValueOrDefault(step.Block.Slug);
@@ -59,7 +60,9 @@ public static class StepView
                 step.IsReps ? step.Block.SecondsPerRep : null,
                 Announcer.ForStep(step, timeline, exercise?.Cues.FirstOrDefault()),
                 Announcer.During(step),
-                drawing is { Exists: true } ? new BrowserFigure(drawing.StartUrl, drawing.StartAlt, drawing.EndUrl, drawing.EndAlt, Mirrored(step)) : null,
+                drawing is { Exists: true } && (sizeOf?.Invoke(drawing.StartFile) ?? DrawingSize.Standard) is var size
+                    ? new BrowserFigure(drawing.StartUrl, drawing.StartAlt, drawing.EndUrl, drawing.EndAlt, Mirrored(step), size.Width, size.Height)
+                    : null,
                 nextName,
                 nextDose);
         })],
