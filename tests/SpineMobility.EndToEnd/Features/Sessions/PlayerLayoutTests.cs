@@ -69,6 +69,16 @@ public sealed class PlayerLayoutTests(BrowserFixture fixture) : BrowserTest(fixt
         await WaitUntilInteractiveAsync();
         await Page.WaitForFunctionAsync("() => ['Hold', 'Move'].includes(document.querySelector('[data-step-kind]')?.textContent)", null, new() { PollingInterval = 5 });
 
+        // As it is here, and as a phone shows it before its first tap: with the "tap to turn on tones" hint.
+        foreach (var hint in new[] { false, true })
+        {
+            await Page.EvaluateAsync("shown => { document.querySelector('[data-sound-hint]').hidden = !shown; }", hint);
+            await AssertOnOneScreenAsync(width, height, hint);
+        }
+    });
+
+    private async Task AssertOnOneScreenAsync(int width, int height, bool hint)
+    {
         var layout = await Page.EvaluateAsync<Layout>(
             """
             () => {
@@ -92,7 +102,7 @@ public sealed class PlayerLayoutTests(BrowserFixture fixture) : BrowserTest(fixt
         foreach (var (what, box) in new[] { ("countdown", layout.Countdown), ("drawing", layout.Figure), ("Pause", layout.Pause), ("Back", layout.Back), ("Skip", layout.Skip), ("exercise name", layout.Name) })
         {
             Assert.True(box.Left >= 0 && box.Top >= 0 && box.Right <= width + 0.5 && box.Bottom <= height + 0.5,
-                $"The {what} is not wholly on a {width}×{height} screen: {box}");
+                $"The {what} is not wholly on a {width}×{height} screen{(hint ? " with the sound hint" : "")}: {box}");
         }
 
         Assert.All(layout.Targets, t => Assert.True(t.Width >= 44 && t.Height >= 44, $"A control of {t.Width:0}×{t.Height:0} px is smaller than 44 px"));
@@ -107,5 +117,5 @@ public sealed class PlayerLayoutTests(BrowserFixture fixture) : BrowserTest(fixt
             // Side by side: the drawing on one side, the countdown and the controls on the other.
             Assert.True(layout.Figure.Right <= layout.Countdown.Left && layout.Figure.Right <= layout.Pause.Left, "the drawing is not beside the countdown and controls");
         }
-    });
+    }
 }
