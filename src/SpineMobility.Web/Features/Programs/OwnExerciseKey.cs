@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 
 namespace SpineMobility.Web.Features.Programs;
@@ -16,8 +17,10 @@ public static class OwnExerciseKey
 
     private const string Alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
 
+    private static readonly SearchValues<char> Letters = SearchValues.Create(Alphabet);
+
     public static string New() => Prefix + RandomNumberGenerator.GetString(Alphabet, Length - Prefix.Length);
 
     public static bool IsKey(string? slug) =>
-        slug is { Length: Length } && slug.StartsWith(Prefix, StringComparison.Ordinal) && !slug.AsSpan(Prefix.Length).ContainsAnyExcept(Alphabet);
+        slug is { Length: Length } && slug.StartsWith(Prefix, StringComparison.Ordinal) && !slug.AsSpan(Prefix.Length).ContainsAnyExcept(Letters);
 }
