@@ -131,6 +131,31 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
+    public Task The_own_exercise_form_and_its_problems_have_no_serious_accessibility_violations(bool dark) => StepsAsync(async () =>
+    {
+        if (dark)
+        {
+            await UseDarkThemeAsync();
+        }
+
+        await Page.GotoAsync("/Account/Register");
+        await Page.GetByLabel("E-mail").FillAsync($"a11y-{Guid.NewGuid():N}@example.com");
+        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync("Stretch-2026!");
+        await Page.GetByLabel("Confirm password").FillAsync("Stretch-2026!");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/progress$"));
+
+        await OpenAsync("/routines/exercises");
+        await AssertNoSeriousViolationsAsync("my exercises");
+        await OpenAsync("/routines/exercises/new");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save exercise" }).ClickAsync();
+        await Expect(Page.GetByTestId("form-problems")).ToBeVisibleAsync();
+        await AssertNoSeriousViolationsAsync("own exercise form with problems");
+    });
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
     public Task The_account_pages_and_their_menus_have_no_serious_accessibility_violations(bool dark) => StepsAsync(async () =>
     {
         if (dark)

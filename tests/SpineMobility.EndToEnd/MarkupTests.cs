@@ -75,7 +75,7 @@ public sealed partial class MarkupTests(BrowserFixture fixture) : BrowserTest(fi
             await SaveAsync(folder, "signed-in",
             [
                 "/", "/progress", session, "/settings", "/session", "/safety", "/Account/Manage", "/Account/Manage/ChangePassword",
-                "/Account/Manage/DeletePersonalData", "/Account/Register",
+                "/Account/Manage/DeletePersonalData", "/Account/Register", "/routines/exercises", "/routines/exercises/new",
             ]);
 
             var files = Directory.GetFiles(folder, "*.html").Order().ToList();

@@ -46,6 +46,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
 
     public DbSet<SavedRoutine> SavedRoutines => Set<SavedRoutine>();
 
+    public DbSet<OwnExercise> OwnExercises => Set<OwnExercise>();
+
     public DbSet<ProgramFollow> ProgramFollows => Set<ProgramFollow>();
 
     public DbSet<ProgramRun> ProgramRuns => Set<ProgramRun>();

@@ -109,6 +109,7 @@ public static class ServiceRegistration
         services.AddScoped<PageConnection>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(provider => provider.GetRequiredService<PageConnection>());
 
+        services.AddSingleton<Features.Programs.OwnExerciseStore>();
         services.AddSingleton<Features.Programs.RoutineStore>();
         services.AddSingleton<Features.Programs.ProgramStore>();
         services.AddScoped<Features.Sessions.Planning.BuilderHistory>();

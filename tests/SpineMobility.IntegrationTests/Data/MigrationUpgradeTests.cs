@@ -71,6 +71,33 @@ public sealed class MigrationUpgradeTests : IDisposable
     }
 
     [SqliteFact]
+    public async Task Upgrading_to_own_exercises_keeps_every_run_playable_and_every_saved_routine()
+    {
+        var runId = Guid.NewGuid();
+        await using (var db = Open())
+        {
+            await db.GetService<IMigrator>().MigrateAsync("CatalogStamp");
+            var state = JsonColumn.Converter<SessionState>().ConvertToProvider(SessionState.NotStarted(SessionTimeline.From([])));
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO SessionRuns (Id, BrowserKey, Title, Minutes, Focus, Level, HasEquipment, Seed, Blocks, TimeZone, CreatedAt, Status, State, UpdatedAt)
+                VALUES ({runId}, 'browser-1', 'Neck relief', 10, '["Cervical"]', 'Standard', 0, 1, '[]', 'Europe/Berlin', 0, 'Paused', {state}, 0)
+                """);
+        }
+
+        await using (var db = Open())
+        {
+            await db.Database.MigrateAsync();
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+
+            // A run from before has no own exercises: an empty map, which reads back, not an empty text, which would not.
+            var run = await db.SessionRuns.SingleAsync(r => r.Id == runId);
+            Assert.Equal("Neck relief", run.Title);
+            Assert.Empty(run.OwnExercises);
+            Assert.Empty(await db.OwnExercises.ToListAsync());
+        }
+    }
+
+    [SqliteFact]
     public async Task Upgrading_to_foreign_keys_on_the_user_keeps_every_account_and_browser_session_with_its_reports()
     {
         var (userId, usersRun, browsersRun, orphanRun) = await SeedBeforeUserForeignKeysAsync();
@@ -157,6 +184,7 @@ public sealed class MigrationUpgradeTests : IDisposable
         // The seeding writes through today's model, which has a table that schema lacks: it is there only while seeding,
         // so the upgrade starts from that schema exactly.
         await db.Database.ExecuteSqlRawAsync("CREATE TABLE CatalogStamps (Id INTEGER NOT NULL PRIMARY KEY, Version INTEGER NOT NULL);");
+        await db.Database.ExecuteSqlRawAsync("ALTER TABLE SessionRuns ADD COLUMN OwnExercises TEXT NOT NULL DEFAULT '{{}}';");
         var content = await ExerciseContent.LoadAsync(RepoFiles.ExercisesJson);
         await CatalogSync.RunAsync(db, content.Exercises, CancellationToken.None);
         var catCow = await db.Exercises.SingleAsync(e => e.Slug == "cat-cow");
@@ -176,6 +204,7 @@ public sealed class MigrationUpgradeTests : IDisposable
 
         await db.SessionRuns.Where(r => r.Id == pausedRun).ExecuteUpdateAsync(set => set.SetProperty(r => r.Status, SessionStatus.Paused));
         await db.Database.ExecuteSqlRawAsync("DROP TABLE CatalogStamps;");
+        await db.Database.ExecuteSqlRawAsync("ALTER TABLE SessionRuns DROP COLUMN OwnExercises;");
         return (user.Id, usersRun, browsersRun, orphanRun);
     }
 

@@ -385,6 +385,49 @@ namespace SpineMobility.Web.Data.Migrations
                     b.ToTable("Exercises");
                 });
 
+            modelBuilder.Entity("SpineMobility.Web.Features.Programs.OwnExercise", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(19)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "UpdatedAt");
+
+                    b.ToTable("OwnExercises");
+                });
+
             modelBuilder.Entity("SpineMobility.Web.Features.Programs.ProgramFollow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -747,6 +790,10 @@ namespace SpineMobility.Web.Data.Migrations
                     b.Property<int>("Minutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OwnExercises")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Seed")
                         .HasColumnType("INTEGER");
 
@@ -974,6 +1021,15 @@ namespace SpineMobility.Web.Data.Migrations
                 });
 
             modelBuilder.Entity("SpineMobility.Web.Features.Account.AccountSignIn", b =>
+                {
+                    b.HasOne("SpineMobility.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SpineMobility.Web.Features.Programs.OwnExercise", b =>
                 {
                     b.HasOne("SpineMobility.Web.Features.Account.AppUser", null)
                         .WithMany()

@@ -398,6 +398,49 @@ namespace SpineMobility.Web.Data.PostgresMigrations
                     b.ToTable("Exercises");
                 });
 
+            modelBuilder.Entity("SpineMobility.Web.Features.Programs.OwnExercise", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(19)
+                        .HasColumnType("character varying(19)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "UpdatedAt");
+
+                    b.ToTable("OwnExercises");
+                });
+
             modelBuilder.Entity("SpineMobility.Web.Features.Programs.ProgramFollow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -770,6 +813,10 @@ namespace SpineMobility.Web.Data.PostgresMigrations
                     b.Property<int>("Minutes")
                         .HasColumnType("integer");
 
+                    b.Property<string>("OwnExercises")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int>("Seed")
                         .HasColumnType("integer");
 
@@ -1001,6 +1048,15 @@ namespace SpineMobility.Web.Data.PostgresMigrations
                 });
 
             modelBuilder.Entity("SpineMobility.Web.Features.Account.AccountSignIn", b =>
+                {
+                    b.HasOne("SpineMobility.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SpineMobility.Web.Features.Programs.OwnExercise", b =>
                 {
                     b.HasOne("SpineMobility.Web.Features.Account.AppUser", null)
                         .WithMany()

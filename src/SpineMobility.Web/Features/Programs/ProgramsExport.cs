@@ -4,8 +4,8 @@ using SpineMobility.Web.Features.Sessions.Planning;
 
 namespace SpineMobility.Web.Features.Programs;
 
-/// <summary>An account's routines, the programs it follows, and every choice to share progress or stop, with its date: part of the data export.</summary>
-public sealed record ProgramsExport(IReadOnlyList<ProgramsExport.RoutineExport> Routines, IReadOnlyList<ProgramsExport.FollowExport> Programs)
+/// <summary>An account's routines, its own exercises, the programs it follows, and every choice to share progress or stop, with its date: part of the data export.</summary>
+public sealed record ProgramsExport(IReadOnlyList<ProgramsExport.RoutineExport> Routines, IReadOnlyList<ProgramsExport.FollowExport> Programs, IReadOnlyList<OwnExerciseExport> OwnExercises)
 {
     public sealed record RoutineExport(
         Guid Id, string Name, string? Note, IReadOnlyList<RoutineBlock> Exercises, ProgramSchedule? Schedule, int Version,
@@ -26,6 +26,7 @@ public sealed record ProgramsExport(IReadOnlyList<ProgramsExport.RoutineExport> 
             [.. routines.Select(r => new RoutineExport(r.Id, r.Name, r.Note, r.Blocks, r.Schedule, r.Version, r.CreatedAt, r.UpdatedAt, r.ShareToken is not null, r.SharedAt, r.SenderName))],
             [.. follows.Select(f => new FollowExport(
                 f.Id, f.Name, f.IsOwnRoutine ? "you" : f.SenderName, f.Note, f.Blocks, f.Schedule, f.Status, f.StartedAt, f.StoppedAt, f.Pauses,
-                f.ShareProgress, f.ShareName, f.SharingChoices, [.. runs.Where(r => r.FollowId == f.Id).Select(r => r.RunId)]))]);
+                f.ShareProgress, f.ShareName, f.SharingChoices, [.. runs.Where(r => r.FollowId == f.Id).Select(r => r.RunId)]))],
+            await OwnExerciseStore.ExportAsync(db, userId, cancellationToken));
     }
 }

@@ -8,7 +8,7 @@ namespace SpineMobility.Web.Features.Programs;
 public sealed record SharedRoutine(Guid Id, string Name, string? Note, IReadOnlyList<RoutineBlock> Blocks, ProgramSchedule? Schedule, string SenderName, int Version);
 
 /// <summary>An account's saved routines, and their share links. Every method takes the owner and touches only their rows.</summary>
-public sealed class RoutineStore(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
+public sealed class RoutineStore(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, OwnExerciseStore ownExercises)
 {
     public static IReadOnlyList<string> Problems(string? name, string? note, IReadOnlyList<RoutineBlock> blocks)
     {
@@ -113,6 +113,7 @@ public sealed class RoutineStore(IDbContextFactory<AppDbContext> dbFactory, Time
 
         routine.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        await OwnExerciseStore.ForgetUnusedAsync(db, userId, cancellationToken);
         return [];
     }
 
@@ -138,7 +139,14 @@ public sealed class RoutineStore(IDbContextFactory<AppDbContext> dbFactory, Time
     public async Task<bool> DeleteAsync(string userId, Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.SavedRoutines.Where(r => r.Id == id && r.UserId == userId).ExecuteDeleteAsync(cancellationToken) > 0;
+        var deleted = await db.SavedRoutines.Where(r => r.Id == id && r.UserId == userId).ExecuteDeleteAsync(cancellationToken) > 0;
+        if (deleted)
+        {
+            // An own exercise its owner deleted was kept for routines like this one; with the last of them it goes.
+            await OwnExerciseStore.ForgetUnusedAsync(db, userId, cancellationToken);
+        }
+
+        return deleted;
     }
 
     /// <summary>Gives the routine a share link (a new secret each time, so the old link stops working) and returns it.</summary>
@@ -206,7 +214,9 @@ public sealed class RoutineStore(IDbContextFactory<AppDbContext> dbFactory, Time
             return (null, ["This link no longer works: its sender has stopped sharing it."]);
         }
 
-        var (id, problems) = await SaveAsync(userId, shared.Name, shared.Note, shared.Blocks, cancellationToken);
+        // The sender's own exercises come along as copies of the keeper's, so the kept routine needs nothing of the sender's.
+        var blocks = await ownExercises.CopyIntoAsync(userId, shared.Id, shared.Blocks, cancellationToken);
+        var (id, problems) = await SaveAsync(userId, shared.Name, shared.Note, blocks, cancellationToken);
         if (id is { } kept && shared.Schedule is not null)
         {
             await UpdateAsync(userId, kept, r => r.Schedule = shared.Schedule, cancellationToken);
@@ -215,12 +225,25 @@ public sealed class RoutineStore(IDbContextFactory<AppDbContext> dbFactory, Time
         return (id, problems);
     }
 
-    /// <summary>The catalog entries of a routine's exercises, retired ones included, by slug.</summary>
-    public async Task<IReadOnlyDictionary<string, Exercises.Exercise>> ExercisesAsync(IEnumerable<RoutineBlock> blocks, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The exercises of a routine's blocks by slug: catalog entries, retired ones included, and the own exercises of
+    /// <paramref name="routineId"/>'s owner that it uses. The caller has checked the reader may see that routine.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, Exercises.Exercise>> ExercisesAsync(Guid routineId, IReadOnlyList<RoutineBlock> blocks, CancellationToken cancellationToken = default)
     {
-        var slugs = blocks.Select(b => b.Slug).Distinct().ToList();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Exercises.AsNoTracking().Where(e => slugs.Contains(e.Slug)).ToDictionaryAsync(e => e.Slug, StringComparer.Ordinal, cancellationToken);
+        var slugs = blocks.Select(b => b.Slug).Where(s => !OwnExerciseKey.IsKey(s)).Distinct().ToList();
+        Dictionary<string, Exercises.Exercise> exercises;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            exercises = await db.Exercises.AsNoTracking().Where(e => slugs.Contains(e.Slug)).ToDictionaryAsync(e => e.Slug, StringComparer.Ordinal, cancellationToken);
+        }
+
+        foreach (var own in await ownExercises.ForRoutineAsync(routineId, blocks, cancellationToken))
+        {
+            exercises[own.Slug] = own;
+        }
+
+        return exercises;
     }
 
     internal static string PlanText(IReadOnlyList<RoutineBlock> blocks) => string.Join('|', blocks.Select(b => $"{b.Phase}:{b.Slug}:{b.Sets}x{b.Reps ?? b.WorkSeconds}"));

@@ -42,6 +42,12 @@ public sealed class SessionRun : IVisitorOwned
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>
+    /// The own exercises in the plan (a user's, not the catalog's), by key, in the catalog's JSON format as they were
+    /// when the session started: the run plays them whatever their owner edits or deletes later.
+    /// </summary>
+    public Dictionary<string, string> OwnExercises { get; set; } = [];
+
     /// <summary>How the user felt before starting, if they said.</summary>
     public CheckIn? Before { get; set; }
 }

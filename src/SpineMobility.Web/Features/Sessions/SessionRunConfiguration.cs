@@ -26,6 +26,7 @@ internal sealed class SessionRunConfiguration : IEntityTypeConfiguration<Session
 
         // The plan and the player's state are read and written whole, so each is one JSON column.
         builder.Property(r => r.Blocks).HasConversion(JsonColumn.Converter<List<RoutineBlock>>(), JsonColumn.Comparer<List<RoutineBlock>>());
+        builder.Property(r => r.OwnExercises).HasConversion(JsonColumn.Converter<Dictionary<string, string>>(), JsonColumn.Comparer<Dictionary<string, string>>());
         builder.Property(r => r.State).HasConversion(JsonColumn.Converter<SessionState>(), JsonColumn.Comparer<SessionState>());
         builder.OwnsOne(r => r.Before, b => b.ToJson());
     }

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SpineMobility.Web.Data;
+using SpineMobility.Web.Features.Exercises;
+using SpineMobility.Web.Features.Programs;
 using SpineMobility.Web.Features.Safety;
 using SpineMobility.Web.Features.Sessions.Planning;
 using SpineMobility.Web.Features.Sessions.Playing;
@@ -17,7 +19,8 @@ public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeP
     private readonly PlayerOptions _options = options ?? PlayerOptions.Default;
 
     /// <summary>Saves the routine as a new run with its clock already running, and returns its id.</summary>
-    public async Task<Guid> StartAsync(Routine routine, string title, Visitor visitor, string? timeZone, CheckIn? before = null, CancellationToken cancellationToken = default)
+    /// <param name="ownExercises">Own exercises the plan may use (others are ignored); the run keeps a copy of those it has.</param>
+    public async Task<Guid> StartAsync(Routine routine, string title, Visitor visitor, string? timeZone, CheckIn? before = null, IEnumerable<Exercise>? ownExercises = null, CancellationToken cancellationToken = default)
     {
         if (before?.Problems() is { Count: > 0 } problems)
         {
@@ -47,6 +50,10 @@ public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeP
             State = clock.State,
             UpdatedAt = now,
             Before = before is null || before.IsEmpty ? null : before.Copy(),
+            OwnExercises = (ownExercises ?? [])
+                .Where(e => OwnExerciseKey.IsKey(e.Slug) && routine.Blocks.Any(b => b.Slug == e.Slug))
+                .DistinctBy(e => e.Slug)
+                .ToDictionary(e => e.Slug, OwnExerciseStore.ContentOf, StringComparer.Ordinal),
         };
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -166,6 +173,14 @@ public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeP
         var run = await db.SessionRuns.AsNoTracking().SingleAsync(r => r.Id == id, cancellationToken);
         var slugs = run.Blocks.Select(b => b.Slug).Distinct().ToList();
         var exercises = await db.Exercises.AsNoTracking().Where(e => slugs.Contains(e.Slug)).ToDictionaryAsync(e => e.Slug, cancellationToken);
+        foreach (var (key, content) in run.OwnExercises)
+        {
+            if (OwnExerciseStore.Read(key, content) is { } own)
+            {
+                exercises[key] = own;
+            }
+        }
+
         var sides = await db.SideReports.AsNoTracking().Where(s => s.RunId == id).ToDictionaryAsync(s => s.BlockIndex, s => s.Tighter, cancellationToken);
 
         // A session a red flag ended shows the advice again when it is reopened.

@@ -112,4 +112,58 @@ public sealed class RoutineEditorTests
             Assert.All(RoutineEditor.Alternatives(routine, index, Catalog), e => Assert.Contains(e.Position, new[] { StartingPosition.Seated, StartingPosition.Standing }));
         }
     }
+
+    private static Exercise Own(int reps = 5) => new()
+    {
+        Slug = SpineMobility.Web.Features.Programs.OwnExerciseKey.New(),
+        Name = "Wall angels",
+        Summary = "Slides the arms up a wall.",
+        Regions = [Region.Thoracic],
+        Position = StartingPosition.Standing,
+        Equipment = Equipment.Wall,
+        Directions = [MovementDirection.Extension],
+        Dose = Dose.Repetitions(reps, 4),
+        Phases = [SessionPhase.Mobility, SessionPhase.CoolDown],
+        Steps = ["Stand against a wall.", "Raise the arms.", "Slide them up and down."],
+        Cues = ["Slowly.", "Breathe."],
+        Cautions = ["Stop if the shoulder pinches."],
+    };
+
+    [Fact]
+    public void An_added_exercise_goes_to_the_end_of_its_phase_with_its_own_dose_and_the_plan_code_keeps_it()
+    {
+        var routine = Generate(minutes: 10);
+        var own = Own(reps: 5);
+        var added = RoutineEditor.Add(routine, own, SessionPhase.Mobility, [.. Catalog, own]);
+
+        Assert.Equal(routine.Blocks.Count + 1, added.Blocks.Count);
+        var index = added.Blocks.ToList().FindIndex(b => b.Slug == own.Slug);
+        Assert.Equal(SessionPhase.Mobility, added.Blocks[index].Phase);
+        Assert.True(index + 1 == added.Blocks.Count || added.Blocks[index + 1].Phase != SessionPhase.Mobility, "not at the end of its phase");
+        Assert.Equal(5, added.Blocks[index].Reps);
+        var before = TestCatalog.Get(added.Blocks[index - 1].Slug).Position;
+        Assert.Equal(before == StartingPosition.Standing ? RoutineGenerator.GetReadySeconds : RoutineGenerator.RepositionSeconds, added.Blocks[index].GetReadySeconds);
+
+        var (decoded, problems) = PlanCode.Decode(PlanCode.Encode(added.Blocks), [.. Catalog, own]);
+        Assert.Empty(problems);
+        Assert.Equal(added.Blocks.Select(b => b.Slug), decoded!.Select(b => b.Slug));
+
+        // Without the owner's exercises (another user's builder), the same code names something that is not there.
+        var (none, elsewhere) = PlanCode.Decode(PlanCode.Encode(added.Blocks), Catalog);
+        Assert.Null(none);
+        Assert.Contains(elsewhere, p => p.Contains("which is not an exercise here", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_exercise_is_not_added_to_a_phase_it_is_not_for_nor_right_after_itself()
+    {
+        var routine = Generate(minutes: 10);
+        var own = Own();
+        Assert.Equal("Wall angels is for the spine mobility, cool-down only.", RoutineEditor.CannotAdd(routine, own, SessionPhase.WarmUp));
+        Assert.Same(routine, RoutineEditor.Add(routine, own, SessionPhase.WarmUp, [.. Catalog, own]));
+
+        var once = RoutineEditor.Add(routine, own, SessionPhase.CoolDown, [.. Catalog, own]);
+        Assert.Equal("Wall angels would follow itself; add another exercise between them first.", RoutineEditor.CannotAdd(once, own, SessionPhase.CoolDown));
+        Assert.Null(RoutineEditor.CannotAdd(once, own, SessionPhase.Mobility));
+    }
 }

@@ -45,6 +45,40 @@ public static class RoutineEditor
         return Settled(routine with { Blocks = [.. routine.Blocks.Take(index), block, .. routine.Blocks.Skip(index + 1)] }, catalog);
     }
 
+    /// <summary>Why <paramref name="exercise"/> cannot be added to <paramref name="phase"/>, or null when it can.</summary>
+    public static string? CannotAdd(Routine routine, Exercise exercise, SessionPhase phase)
+    {
+        if (!exercise.Phases.Contains(phase))
+        {
+            return $"{exercise.Name} is for the {string.Join(", ", exercise.Phases.Select(p => Labels.Of(p).ToLowerInvariant()))} only.";
+        }
+
+        if (routine.Blocks.Count >= PlanCode.MaxBlocks)
+        {
+            return $"A plan has at most {PlanCode.MaxBlocks} exercises.";
+        }
+
+        var last = routine.Blocks.LastOrDefault(b => b.Phase <= phase);
+        return last?.Slug == exercise.Slug ? $"{exercise.Name} would follow itself; add another exercise between them first." : null;
+    }
+
+    /// <summary>
+    /// Adds an exercise (a user's own, say) at the end of a phase, with its own dose: the repetitions it was written
+    /// with, or a hold in the middle of its range.
+    /// </summary>
+    public static Routine Add(Routine routine, Exercise exercise, SessionPhase phase, IReadOnlyList<Exercise> catalog)
+    {
+        if (CannotAdd(routine, exercise, phase) is not null)
+        {
+            return routine;
+        }
+
+        var units = exercise.Dose.IsHold ? Dosing.StartingUnits(exercise.Dose, 15) : Math.Clamp(exercise.Dose.Reps!.Value, 1, PlanCode.MaxRepsPerSet);
+        var block = Draft.Of(exercise, phase, 1, units).ToBlock();
+        var at = routine.Blocks.Count(b => b.Phase <= phase);
+        return Settled(routine with { Blocks = [.. routine.Blocks.Take(at), block, .. routine.Blocks.Skip(at)] }, catalog);
+    }
+
     public static bool CanRemove(Routine routine) => routine.Blocks.Count > 1;
 
     /// <summary>Removes one block, never the last; if that would put the same exercise twice in a row, the second gives way to an alternative.</summary>

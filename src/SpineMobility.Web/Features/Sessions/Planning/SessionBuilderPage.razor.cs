@@ -13,6 +13,15 @@ public partial class SessionBuilderPage
     private IReadOnlyList<string> _problems = [];
     private IReadOnlyList<string> _planProblems = [];
     private IReadOnlyList<Exercise> _catalog = [];
+
+    /// <summary>The signed-in user's own exercises, which only their plans can name (by key, never by a catalog slug).</summary>
+    private IReadOnlyList<Exercise> _own = [];
+
+    /// <summary>Own exercises the user deleted: routines that have them keep them, but they are not offered for adding.</summary>
+    private IReadOnlySet<string> _deletedOwn = new HashSet<string>();
+
+    /// <summary>The catalog and the user's own exercises: what a plan in the address may name and edits may use.</summary>
+    private IReadOnlyList<Exercise> _planCatalog = [];
     private Dictionary<string, string> _presetNeeds = [];
     private Routine? _routine;
     private Preset? _preset;
@@ -38,6 +47,9 @@ public partial class SessionBuilderPage
 
     [Inject]
     private SessionRuns Runs { get; set; } = default!;
+
+    [Inject]
+    private Programs.OwnExerciseStore OwnExercises { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -118,6 +130,8 @@ public partial class SessionBuilderPage
     {
         var choice = BuilderQuery.Parse(new BuilderAddress(PresetSlug, Minutes, Focus, LevelTag, Equipment, Seed, Mat, Only, Include, Plan));
         _catalog = await Catalog.ActiveAsync();
+        (_own, _deletedOwn) = Visitor?.UserId is { } userId ? await OwnExercises.ForBuilderAsync(userId) : ([], new HashSet<string>());
+        _planCatalog = _own.Count == 0 ? _catalog : [.. _catalog, .. _own];
         var (request, includeProblems) = Include is null or [] ? (choice.Request, []) : BuilderQuery.CheckIncluded(choice.Request, _catalog);
         Request = request;
         _preset = choice.Preset;
@@ -138,7 +152,7 @@ public partial class SessionBuilderPage
         _planProblems = [];
         if (choice.Plan is { } code)
         {
-            var (blocks, problems) = PlanCode.Decode(code, _catalog);
+            var (blocks, problems) = PlanCode.Decode(code, _planCatalog);
             _planProblems = blocks is null ? [.. problems, "So this is a fresh plan instead."] : [];
             if (blocks is not null)
             {
@@ -249,7 +263,7 @@ public partial class SessionBuilderPage
 
     private Task SwapAsync((int Index, Exercise Replacement) swap)
     {
-        ShowPlan(RoutineEditor.Replace(_routine!, swap.Index, swap.Replacement, _catalog));
+        ShowPlan(RoutineEditor.Replace(_routine!, swap.Index, swap.Replacement, _planCatalog));
         return Task.CompletedTask;
     }
 
@@ -257,7 +271,7 @@ public partial class SessionBuilderPage
     {
         if (RoutineEditor.CanRemove(_routine!))
         {
-            ShowPlan(RoutineEditor.Remove(_routine!, index, _catalog));
+            ShowPlan(RoutineEditor.Remove(_routine!, index, _planCatalog));
         }
 
         return Task.CompletedTask;
@@ -267,7 +281,17 @@ public partial class SessionBuilderPage
     {
         if (RoutineEditor.CanMove(_routine!, move.Index, move.Direction))
         {
-            ShowPlan(RoutineEditor.Move(_routine!, move.Index, move.Direction, _catalog));
+            ShowPlan(RoutineEditor.Move(_routine!, move.Index, move.Direction, _planCatalog));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private Task AddAsync((Exercise Exercise, SessionPhase Phase) add)
+    {
+        if (RoutineEditor.CannotAdd(_routine!, add.Exercise, add.Phase) is null)
+        {
+            ShowPlan(RoutineEditor.Add(_routine!, add.Exercise, add.Phase, _planCatalog));
         }
 
         return Task.CompletedTask;
@@ -326,7 +350,7 @@ public partial class SessionBuilderPage
     private async Task StartSessionAsync()
     {
         var timeZone = await JS.InvokeAsync<string>("spine.timeZone");
-        var id = await Runs.StartAsync(_routine!, Title, Visitor!, timeZone, _before);
+        var id = await Runs.StartAsync(_routine!, Title, Visitor!, timeZone, _before, _own);
         Navigation.NavigateTo($"/session/play/{id}");
     }
 
