@@ -1,4 +1,6 @@
+using System.Runtime.ExceptionServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using SpineMobility.Web.Data;
 
 namespace SpineMobility.Web.Features.Sessions.Playing;
@@ -107,8 +109,13 @@ public sealed partial class RunWriter(IDbContextFactory<AppDbContext> dbFactory,
                 }
                 catch (Exception e) when (e.IsDatabaseError())
                 {
-                    // Only this save is undone; the others in the transaction go on.
-                    await transaction.RollbackToSavepointAsync(SavepointName).ConfigureAwait(false);
+                    // Only this save is undone and the others in the transaction go on, unless the database ended the
+                    // whole transaction with it (PostgreSQL does on some errors): then none of the batch is saved.
+                    if (!await TryRollBackToSavepointAsync(transaction).ConfigureAwait(false))
+                    {
+                        ExceptionDispatchInfo.Throw(e);
+                    }
+
                     db.ChangeTracker.Clear();
                     LogSaveFailed(logger, e, batch[i].RunId);
                 }
@@ -140,6 +147,19 @@ public sealed partial class RunWriter(IDbContextFactory<AppDbContext> dbFactory,
     }
 
     private const string SavepointName = "run_save";
+
+    private static async Task<bool> TryRollBackToSavepointAsync(IDbContextTransaction transaction)
+    {
+        try
+        {
+            await transaction.RollbackToSavepointAsync(SavepointName).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is InvalidOperationException || e.IsDatabaseError())
+        {
+            return false;
+        }
+    }
 
     /// <summary>Writes what is still queued, then stops; saves asked for after this throw <see cref="ObjectDisposedException"/>.</summary>
     public async ValueTask DisposeAsync()
