@@ -47,7 +47,7 @@ public static class PlanShape
     private static void Say(FormattableString line) => Console.WriteLine(FormattableString.Invariant(line));
 
     /// <summary>"seated ×3 > all-fours > seated": each run of one position once, with its length.</summary>
-    private static IEnumerable<string> Runs(IReadOnlyList<StartingPosition> positions)
+    private static IEnumerable<string> Runs(List<StartingPosition> positions)
     {
         for (var i = 0; i < positions.Count;)
         {

@@ -9,7 +9,7 @@ public static class InspectCommand
     public static async Task<int> RunAsync(Options options, CancellationToken cancellationToken)
     {
         var url = new Uri(options.Text("url"));
-        var settle = options.Double("settle", 2);
+        var settle = options.RealNumber("settle", 2);
         options.RejectUnknown();
 
         using var http = Visitor.SharedClient();

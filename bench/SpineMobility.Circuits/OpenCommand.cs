@@ -14,11 +14,11 @@ public static class OpenCommand
     public static async Task<int> RunAsync(Options options, CancellationToken cancellationToken)
     {
         var url = new Uri(options.Text("url"));
-        var count = options.Int("count", 1, min: 1);
-        var visitors = options.Int("visitors", count, min: 1);
-        var parallel = options.Int("parallel", 8, min: 1);
-        var hold = TimeSpan.FromSeconds(options.Double("hold", 10));
-        var settle = TimeSpan.FromSeconds(options.Double("settle", 2));
+        var count = options.WholeNumber("count", 1, min: 1);
+        var visitors = options.WholeNumber("visitors", count, min: 1);
+        var parallel = options.WholeNumber("parallel", 8, min: 1);
+        var hold = TimeSpan.FromSeconds(options.RealNumber("hold", 10));
+        var settle = TimeSpan.FromSeconds(options.RealNumber("settle", 2));
         var readyFile = options.OptionalText("ready-file");
         var forwardedFor = options.Flag("forwarded-for");
         var serverPid = options.OptionalText("server-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : (int?)null;

@@ -36,9 +36,9 @@ public sealed class Options
         return _values.GetValueOrDefault(name);
     }
 
-    public int Int(string name, int fallback, int min = 0) => Number(name, fallback, min, s => int.Parse(s, CultureInfo.InvariantCulture));
+    public int WholeNumber(string name, int fallback, int min = 0) => Number(name, fallback, min, s => int.Parse(s, CultureInfo.InvariantCulture));
 
-    public double Double(string name, double fallback, double min = 0) => Number(name, fallback, min, s => double.Parse(s, CultureInfo.InvariantCulture));
+    public double RealNumber(string name, double fallback, double min = 0) => Number(name, fallback, min, s => double.Parse(s, CultureInfo.InvariantCulture));
 
     public IReadOnlyList<int> Ints(string name, int fallback)
     {

@@ -15,9 +15,9 @@ public static class PlayCommand
     {
         var baseAddress = new Uri(new Uri(options.Text("url")).GetLeftPart(UriPartial.Authority) + "/");
         var rounds = options.Ints("sessions", 50);
-        var minutes = options.Int("minutes", 90, min: 5);
-        var window = TimeSpan.FromSeconds(options.Double("window", 60, min: 5));
-        var parallel = options.Int("parallel", 8, min: 1);
+        var minutes = options.WholeNumber("minutes", 90, min: 5);
+        var window = TimeSpan.FromSeconds(options.RealNumber("window", 60, min: 5));
+        var parallel = options.WholeNumber("parallel", 8, min: 1);
         var readyFile = options.OptionalText("ready-file");
         var serverPid = options.OptionalText("server-pid") is { } pid ? int.Parse(pid, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
         var forwardedFor = options.Flag("forwarded-for");

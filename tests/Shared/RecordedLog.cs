@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Serilog.Core;
 using Serilog.Events;
 
@@ -15,7 +16,7 @@ public sealed class RecordedLog : ILogEventSink
     public IReadOnlyList<LogEvent> Events => [.. _events];
 
     /// <summary>Every line as it would be printed: the message, then the exception with its stack trace, if any.</summary>
-    public string Text => string.Join("\n", Events.Select(e => $"{e.Level} {e.RenderMessage()} {e.Exception}"));
+    public string Text => string.Join("\n", Events.Select(e => $"{e.Level} {e.RenderMessage(CultureInfo.InvariantCulture)} {e.Exception}"));
 
     public void Emit(LogEvent logEvent) => _events.Enqueue(logEvent);
 }

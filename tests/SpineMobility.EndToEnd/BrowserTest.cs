@@ -32,6 +32,9 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
             TimezoneId = BrowserFixture.TimeZone,
         });
         _context.SetDefaultTimeout(15_000);
+        // Assertions wait as long as actions: on a 2-core CI machine running the other suites beside this one, a page
+        // can take more than Playwright's default 5 s to render; a wrong page still fails, only later.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Page = await _context.NewPageAsync();
     }
 

@@ -207,7 +207,7 @@ internal static class Svg
         var dy = (Scale * (camera.To.Y - (camera.Focus.Y * camera.Zoom))) + OffsetY;
         var w = 1 / camera.Zoom;
         sb.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 240 180\" role=\"img\">\n");
-        sb.Append($"<g fill=\"none\" stroke-linecap=\"round\" stroke-linejoin=\"round\" transform=\"matrix({F(zoom, 4)} 0 0 {F(zoom, 4)} {F(dx)} {F(dy)})\">\n");
+        sb.Append(CultureInfo.InvariantCulture, $"<g fill=\"none\" stroke-linecap=\"round\" stroke-linejoin=\"round\" transform=\"matrix({F(zoom, 4)} 0 0 {F(zoom, 4)} {F(dx)} {F(dy)})\">\n");
 
         // Floor and mat run across the same part of the picture whatever the camera: x 8..232 and 14..226 on screen.
         double GridX(double screenX) => (screenX - dx) / zoom;
@@ -222,7 +222,7 @@ internal static class Svg
         {
             // Where the head started: a dashed outline behind the figure, in the light accent.
             var dash = $" stroke-dasharray=\"{F(4 * w)} {F(3.5 * w)}\"";
-            sb.Append($"<path d=\"M{F(ghost.Neck)}L{F(NeckEnd(ghost, 0))}\" stroke=\"{FarAccent}\" stroke-width=\"{F(2.5 * w)}\"{dash}/>\n");
+            sb.Append(CultureInfo.InvariantCulture, $"<path d=\"M{F(ghost.Neck)}L{F(NeckEnd(ghost, 0))}\" stroke=\"{FarAccent}\" stroke-width=\"{F(2.5 * w)}\"{dash}/>\n");
             Head(sb, ghost, $"stroke=\"{FarAccent}\" stroke-width=\"{F(2.5 * w)}\"{dash}", 1.25 * w);
         }
 
@@ -278,7 +278,7 @@ internal static class Svg
         var up = pose.Head - pose.Neck;
         var axis = pose.HeadAxis ?? (Math.Atan2(up.X, -up.Y) * 180 / Math.PI);
         var turn = Math.Abs(axis) < 0.05 ? "" : $" transform=\"rotate({F(axis)} {F(pose.Head)})\"";
-        sb.Append($"<ellipse cx=\"{F(pose.Head.X)}\" cy=\"{F(pose.Head.Y)}\" rx=\"{F(HeadHalfWidth - inset)}\" ry=\"{F(HeadHalfHeight - inset)}\"{turn} {paint}/>\n");
+        sb.Append(CultureInfo.InvariantCulture, $"<ellipse cx=\"{F(pose.Head.X)}\" cy=\"{F(pose.Head.Y)}\" rx=\"{F(HeadHalfWidth - inset)}\" ry=\"{F(HeadHalfHeight - inset)}\"{turn} {paint}/>\n");
     }
 
     /// <summary>The neck runs from its base toward the head's centre, stopping <paramref name="inside"/> past the bottom of the head.</summary>
@@ -315,7 +315,7 @@ internal static class Svg
         {
             // A foam roller seen end-on: a solid disc with a dark rim, so it reads as a solid object (not a wheel
             // or a ring) on both themes; its outer edge is RollerRadius + 1.
-            sb.Append($"<circle cx=\"{F(r.X)}\" cy=\"{F(r.Y)}\" r=\"{F(RollerRadius)}\" fill=\"{Prop}\" stroke=\"{Ink}\" stroke-width=\"{F(2 * w)}\"/>\n");
+            sb.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{F(r.X)}\" cy=\"{F(r.Y)}\" r=\"{F(RollerRadius)}\" fill=\"{Prop}\" stroke=\"{Ink}\" stroke-width=\"{F(2 * w)}\"/>\n");
         }
     }
 
@@ -333,7 +333,7 @@ internal static class Svg
     private static void Line(StringBuilder sb, string colour, double width, P a, P b) => Path(sb, colour, width, $"M{F(a)}L{F(b)}");
 
     private static void Path(StringBuilder sb, string colour, double width, string d) =>
-        sb.Append($"<path d=\"{d}\" stroke=\"{colour}\" stroke-width=\"{F(width)}\"/>\n");
+        sb.Append(CultureInfo.InvariantCulture, $"<path d=\"{d}\" stroke=\"{colour}\" stroke-width=\"{F(width)}\"/>\n");
 
     public static string F(double v) => Math.Round(v, 1).ToString("0.#", CultureInfo.InvariantCulture);
 
@@ -417,10 +417,10 @@ internal static class ContactSheet
         foreach (var slug in slugs)
         {
             string Img(string frame, string size) => $"<img class=\"w{size}\" src=\"{WebUtility.HtmlEncode($"{folder}/{slug}-{frame}.svg")}\" alt=\"{slug} {frame}\">";
-            sb.Append($"<section><h2>{WebUtility.HtmlEncode(slug)}</h2>\n");
-            sb.Append($"<div class=\"row light240\">{Img("start", "240")}{Img("end", "240")}</div>\n");
-            sb.Append($"<div class=\"row dark dark240\">{Img("start", "240")}{Img("end", "240")}</div>\n");
-            sb.Append($"<div class=\"row\"><div class=\"row\">{Img("start", "120")}{Img("end", "120")}</div><div class=\"row dark\">{Img("start", "120")}{Img("end", "120")}</div></div>\n");
+            sb.Append(CultureInfo.InvariantCulture, $"<section><h2>{WebUtility.HtmlEncode(slug)}</h2>\n");
+            sb.Append(CultureInfo.InvariantCulture, $"<div class=\"row light240\">{Img("start", "240")}{Img("end", "240")}</div>\n");
+            sb.Append(CultureInfo.InvariantCulture, $"<div class=\"row dark dark240\">{Img("start", "240")}{Img("end", "240")}</div>\n");
+            sb.Append(CultureInfo.InvariantCulture, $"<div class=\"row\"><div class=\"row\">{Img("start", "120")}{Img("end", "120")}</div><div class=\"row dark\">{Img("start", "120")}{Img("end", "120")}</div></div>\n");
             sb.Append("</section>\n");
         }
 

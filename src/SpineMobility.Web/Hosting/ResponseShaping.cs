@@ -32,8 +32,8 @@ public static class ResponseShaping
         services.AddOutputCache(options =>
         {
             options.AddPolicy(SameForEveryone, new SameForEveryVisitor());
-            // The catalog only changes when the app restarts, so a long life costs nothing; the limit bounds the
-            // memory many distinct searches could take.
+            // A new catalog evicts the cached pages (CatalogWatch), so a long life costs nothing; the limit bounds
+            // the memory many distinct searches could take.
             options.SizeLimit = 64 * 1024 * 1024;
         });
         return services;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
 using SpineMobility.Web.Components.Layout;
+using SpineMobility.Web.Features.Exercises;
 
 namespace SpineMobility.Web.Hosting;
 
@@ -24,6 +25,8 @@ internal sealed class SameForEveryVisitor : IOutputCachePolicy
         context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = Lifetime;
+        // Dropped when a running instance notices a new catalog (CatalogWatch).
+        context.Tags.Add(CatalogWatch.CachedPagesTag);
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.HeaderNames = "Accept-Encoding";
         context.CacheVaryByRules.VaryByValues["theme"] = ThemeCookie.Format(ThemeCookie.Read(http.Request));

@@ -39,7 +39,7 @@ public static class ServiceRegistration
                 // Start-up problems must reach the console even when no appsettings.json was found.
                 if (!builder.Configuration.GetSection("Serilog:WriteTo").Exists())
                 {
-                    logger.WriteTo.Console();
+                    logger.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
                 }
             },
             preserveStaticLogger: true);

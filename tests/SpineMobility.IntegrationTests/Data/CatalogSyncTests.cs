@@ -72,6 +72,11 @@ public sealed class CatalogSyncTests : IDisposable
         await using var running = Host(_contentFile);
         var catalog = running.Services.GetRequiredService<ExerciseCatalog>();
         Assert.Contains(await catalog.ActiveAsync(), e => e.Slug == "ankle-circles");
+        using var client = running.CreateClient();
+        // Anonymous catalog pages are output-cached (once the visitor's cookies are set): the new catalog must reach them too.
+        _ = await client.GetStringAsync("/about");
+        Assert.Contains("Ankle circles", await client.GetStringAsync("/exercises"), StringComparison.Ordinal);
+        Assert.Contains("Ankle circles", await client.GetStringAsync("/exercises/ankle-circles"), StringComparison.Ordinal);
 
         // A rolling deploy: a new instance with new content syncs the shared database.
         var edited = RealContent();
@@ -92,8 +97,8 @@ public sealed class CatalogSyncTests : IDisposable
 
         await Eventually.TrueAsync(async () => !(await catalog.ActiveAsync()).Any(e => e.Slug == "ankle-circles"), TimeSpan.FromSeconds(5));
         Assert.Equal("Slow neck circles", (await catalog.ActiveAsync())[0].Name);
-        using var client = running.CreateClient();
         Assert.DoesNotContain("Ankle circles", await client.GetStringAsync("/exercises"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/exercises/ankle-circles")).StatusCode);
     }
 
     private static JsonObject RealContent() => JsonNode.Parse(File.ReadAllText(RepoFiles.ExercisesJson))!.AsObject();

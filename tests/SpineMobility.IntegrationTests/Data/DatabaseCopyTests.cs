@@ -27,7 +27,7 @@ public sealed class DatabaseCopyTests : IDisposable
     private readonly string _alice = $"alice-{Guid.NewGuid():N}@example.com";
     private readonly string _bob = $"bob-{Guid.NewGuid():N}@example.com";
 
-    private SpineMobilityApp StartOn(TestDatabase database) =>
+    private static SpineMobilityApp StartOn(TestDatabase database) =>
         new(database: database, services: s => s.AddSingleton<TimeProvider>(new TestClock(Now)));
 
     [PostgresFact]

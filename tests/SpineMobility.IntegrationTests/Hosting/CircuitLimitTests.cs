@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
@@ -113,13 +114,13 @@ public sealed class CircuitLimitTests
         for (var i = 0; i < 100 && logged is null; i++)
         {
             await Task.Delay(100);
-            logged = log.Events.FirstOrDefault(e => e.MessageTemplate.Text.StartsWith("HTTP", StringComparison.Ordinal) && e.RenderMessage().Contains("/theme", StringComparison.Ordinal));
+            logged = log.Events.FirstOrDefault(e => e.MessageTemplate.Text.StartsWith("HTTP", StringComparison.Ordinal) && e.RenderMessage(CultureInfo.InvariantCulture).Contains("/theme", StringComparison.Ordinal));
         }
 
         Assert.NotNull(logged);
         Assert.Equal(LogEventLevel.Information, logged.Level);
         Assert.Null(logged.Exception);
-        Assert.Contains("499", logged.RenderMessage(), StringComparison.Ordinal);
+        Assert.Contains("499", logged.RenderMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         Assert.DoesNotContain(log.Events, e => e.Level >= LogEventLevel.Error);
         app.DeleteDatabase();
     }

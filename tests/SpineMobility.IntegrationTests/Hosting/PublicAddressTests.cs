@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +31,7 @@ public sealed class PublicAddressTests
         using var response = await AskForResetAsync(app, email, "evil.example");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var line = Assert.Single(log.Events, e => e.MessageTemplate.Text.Contains("Password reset link", StringComparison.Ordinal)).RenderMessage();
+        var line = Assert.Single(log.Events, e => e.MessageTemplate.Text.Contains("Password reset link", StringComparison.Ordinal)).RenderMessage(CultureInfo.InvariantCulture);
         Assert.DoesNotContain("evil.example", line, StringComparison.Ordinal);
         Assert.Contains($"\"{app.Services.GetRequiredService<PublicAddress>().BaseUri}Account/ResetPassword?code=", line, StringComparison.Ordinal);
         app.DeleteDatabase();
@@ -51,7 +52,7 @@ public sealed class PublicAddressTests
 
         using var response = await AskForResetAsync(app, email, "spine.example.org");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var line = Assert.Single(log.Events, e => e.MessageTemplate.Text.Contains("Password reset link", StringComparison.Ordinal)).RenderMessage();
+        var line = Assert.Single(log.Events, e => e.MessageTemplate.Text.Contains("Password reset link", StringComparison.Ordinal)).RenderMessage(CultureInfo.InvariantCulture);
         Assert.Contains("\"https://spine.example.org/Account/ResetPassword?code=", line, StringComparison.Ordinal);
         app.DeleteDatabase();
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using SpineMobility.Web.Data;
 
@@ -6,13 +7,22 @@ namespace SpineMobility.Web.Features.Exercises;
 /// <summary>
 /// Notices a new catalog that another instance synced (a rolling deploy brings new content with the new version):
 /// at once when that instance signals it, and otherwise within <c>Content:CatalogCheckInterval</c> (30 s), by reading
-/// the one-row <see cref="CatalogStamp"/>. Then the kept catalog is dropped and the next request reads the new one.
+/// the one-row <see cref="CatalogStamp"/>. Then the kept catalog and the cached pages that show it are dropped, and
+/// the next request reads the new one.
 /// </summary>
 public sealed partial class CatalogWatch(
-    ExerciseCatalog catalog, IDbContextFactory<AppDbContext> dbFactory, ChangeSignals signals, IConfiguration configuration, ILogger<CatalogWatch> logger)
+    ExerciseCatalog catalog,
+    IDbContextFactory<AppDbContext> dbFactory,
+    ChangeSignals signals,
+    IOutputCacheStore pageCache,
+    IConfiguration configuration,
+    ILogger<CatalogWatch> logger)
     : BackgroundService
 {
     public const string Topic = "catalog";
+
+    /// <summary>The output-cache tag of every cached page that shows the catalog.</summary>
+    public const string CachedPagesTag = "catalog";
     public const string IntervalKey = "Content:CatalogCheckInterval";
 
     private readonly SemaphoreSlim _wake = new(0, 1);
@@ -41,6 +51,8 @@ public sealed partial class CatalogWatch(
         if (Version is { } served && version != served)
         {
             catalog.Invalidate();
+            // Cached catalog pages would otherwise show the old catalog for the rest of their life (10 minutes).
+            await pageCache.EvictByTagAsync(CachedPagesTag, cancellationToken);
             LogNewCatalog(logger, version ?? 0);
         }
 

@@ -188,7 +188,7 @@ public sealed class ProgressData(IDbContextFactory<AppDbContext> dbFactory, Sett
         return [.. minutes.Select((seconds, i) => new WeekMinutes(first.AddDays(7 * i), seconds / 60))];
     }
 
-    private static IReadOnlyDictionary<T, int> Split<T>(IEnumerable<RecentExercise> rows, Func<RecentExercise, IEnumerable<T>> keys)
+    private static Dictionary<T, int> Split<T>(IEnumerable<RecentExercise> rows, Func<RecentExercise, IEnumerable<T>> keys)
         where T : struct, Enum
     {
         var seconds = Enum.GetValues<T>().ToDictionary(k => k, _ => 0);

@@ -41,7 +41,7 @@ public sealed record MonthSides(DateOnly Month, SideTally Tally);
 public sealed class SideBalance
 {
     private readonly IReadOnlyList<SideCount> _recent;
-    private readonly IReadOnlyDictionary<string, ExerciseSides> _exercises;
+    private readonly Dictionary<string, ExerciseSides> _exercises;
 
     private SideBalance(IReadOnlyList<SideCount> recent, IReadOnlyList<ExerciseSides> exercises, IReadOnlyList<RegionSides> regions, IReadOnlyList<DateOnly> months)
     {

@@ -4,6 +4,7 @@ namespace SpineMobility.Web.Features.Safety;
 /// Signs that back or neck pain may need a clinician rather than exercise: the accepted red flags,
 /// stored by name so the questions' wording can improve without changing what old answers mean.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "A red flag is the clinical term for these signs, not a [Flags] enum.")]
 public enum RedFlag
 {
     LimbNumbnessOrWeakness,

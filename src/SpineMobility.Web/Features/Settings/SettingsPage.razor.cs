@@ -103,7 +103,7 @@ public partial class SettingsPage
         _savedTheme = _form.Theme;
     }
 
-    private Task<IEnumerable<string>> SearchZones(string? text, CancellationToken cancellationToken) =>
+    private static Task<IEnumerable<string>> SearchZones(string? text, CancellationToken cancellationToken) =>
         Task.FromResult(string.IsNullOrWhiteSpace(text)
             ? Zones.AsEnumerable()
             : Zones.Where(z => z.Contains(text.Trim().Replace(' ', '_'), StringComparison.OrdinalIgnoreCase)));

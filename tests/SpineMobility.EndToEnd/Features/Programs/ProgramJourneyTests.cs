@@ -19,7 +19,7 @@ public sealed partial class ProgramJourneyTests(BrowserFixture fixture) : Browse
     /// <summary>Set to a folder to keep pictures of every page of the journey, at phone and desktop width, light and dark.</summary>
     private static readonly string? PicturesFolder = Environment.GetEnvironmentVariable("SPINEMOBILITY_PROGRAM_PICTURES");
 
-    private async Task RegisterAsync(IPage page, string email, string? from = null)
+    private static async Task RegisterAsync(IPage page, string email, string? from = null)
     {
         if (from is null)
         {
@@ -206,6 +206,8 @@ public sealed partial class ProgramJourneyTests(BrowserFixture fixture) : Browse
         await Expect(row).ToContainTextAsync("Last 7 days");
         await PicturesAsync(coach.Context, "people", "/programs/people");
         await row.ClickAsync();
+        // The list page is interactive too: wait for the follower's page before waiting for its circuit.
+        await Expect(coach).ToHaveURLAsync(new Regex("/programs/people/[0-9a-f-]{36}$"));
         await InteractiveAsync(coach);
         await Expect(coach.GetByTestId("adherence-7")).ToContainTextAsync("1 of 1 (100 %)");
         await Expect(coach.GetByTestId("program-pain")).ToContainTextAsync("pain 5/10, lower back, carried on");

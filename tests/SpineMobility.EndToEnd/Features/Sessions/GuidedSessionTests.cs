@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -65,7 +66,7 @@ public sealed partial class GuidedSessionTests(BrowserFixture fixture) : Browser
         // Skip moves to the next step.
         await Page.GetByRole(AriaRole.Button, new() { Name = "Pause" }).ClickAsync();
         await Expect(Page.GetByTestId("paused")).ToBeVisibleAsync();
-        var before = int.Parse((await StepAsync())!);
+        var before = int.Parse((await StepAsync())!, CultureInfo.InvariantCulture);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Skip" }).ClickAsync();
         await Expect(Page.Locator(".player")).ToHaveAttributeAsync("data-step", $"{before + 1}");
         await Expect(Page.Locator(".player")).ToHaveAttributeAsync("data-shown-step", $"{before + 1}");
@@ -171,7 +172,7 @@ public sealed partial class GuidedSessionTests(BrowserFixture fixture) : Browser
         await Page.Locator(".player[data-shown-step]").WaitForAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Pause" }).ClickAsync();
         await Expect(Page.GetByTestId("paused")).ToBeVisibleAsync();
-        var at = int.Parse((await StepAsync())!);
+        var at = int.Parse((await StepAsync())!, CultureInfo.InvariantCulture);
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Skip" }).FocusAsync();
         await Page.Keyboard.PressAsync("Space");

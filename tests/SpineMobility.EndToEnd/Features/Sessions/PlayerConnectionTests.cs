@@ -40,7 +40,7 @@ public sealed partial class PlayerConnectionTests(BrowserFixture fixture) : Brow
     }
 
     /// <summary>Waits until the session is on an exercise with at least 20 s left, so the step cannot change while the test acts.</summary>
-    private Task OnALongStepAsync() => Page.WaitForFunctionAsync(
+    private Task<IJSHandle> OnALongStepAsync() => Page.WaitForFunctionAsync(
         """
         () => {
           const kind = document.querySelector("[data-step-kind]")?.textContent;

@@ -19,7 +19,7 @@ public sealed class ProgressDataTests
         fixture.Clock.Reset(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
     }
 
-    private Task RecordAsync(DateTimeOffset finishedAt, int seconds) =>
+    private Task<Guid> RecordAsync(DateTimeOffset finishedAt, int seconds) =>
         _fixture.App.RecordSessionAsync(null, "Stretch", finishedAt, "UTC", _visitor.BrowserKey, activeSeconds: seconds);
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -42,7 +43,7 @@ public sealed class ColumnLengthTests
                 var column = MaxLength(db.Model.FindEntityType(typeof(Exercise))!, property);
                 Assert.True(
                     column is null || allowed <= column,
-                    $"{schemaPath} may be {allowed?.ToString() ?? "any number of"} characters long, but its column on {db.GetType().Name} holds {column}");
+                    $"{schemaPath} may be {allowed?.ToString(CultureInfo.InvariantCulture) ?? "any number of"} characters long, but its column on {db.GetType().Name} holds {column}");
             }
         }
     }

@@ -6,6 +6,10 @@ namespace SpineMobility.Tests.Features.Sessions;
 
 public sealed class RoutineGeneratorTests
 {
+    /// <summary>How the app stored plans before sets existed: web defaults with enums as names.</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions SavedPlanJson =
+        new(System.Text.Json.JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
     private static Routine Generate(int minutes = 20, Region[]? focus = null, Level level = Level.Standard, bool equipment = true, int seed = 7) =>
         RoutineGenerator.Generate(new RoutineRequest(minutes, focus ?? [], level, equipment, seed), TestCatalog.Exercises);
 
@@ -157,9 +161,8 @@ public sealed class RoutineGeneratorTests
     public void A_plan_saved_before_sets_existed_reads_as_one_set_each()
     {
         const string saved = """[{"phase":"Mobility","slug":"cat-cow","name":"Cat-cow","perSide":false,"kind":"Reps","workSeconds":40,"reps":8,"secondsPerRep":5,"getReadySeconds":10}]""";
-        var options = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
-        var block = Assert.Single(System.Text.Json.JsonSerializer.Deserialize<List<RoutineBlock>>(saved, options)!);
+        var block = Assert.Single(System.Text.Json.JsonSerializer.Deserialize<List<RoutineBlock>>(saved, SavedPlanJson)!);
 
         Assert.Equal((1, 0, 50), (block.Sets, block.RestSeconds, block.TotalSeconds));
         Assert.Equal(2, SessionTimeline.From([block]).Steps.Count);

@@ -245,7 +245,7 @@ public static class BuilderQuery
         return [.. RoutineRequest.FocusRegions.Where(regions.Contains)];
     }
 
-    private static IReadOnlyList<string>? ParseInclude(IReadOnlyList<string> values, List<string> problems)
+    private static List<string>? ParseInclude(IReadOnlyList<string> values, List<string> problems)
     {
         if (values.Count > RoutineRequest.MaxIncluded)
         {

@@ -161,7 +161,7 @@ internal sealed class PhasePlanner(RoutineRequest request, IReadOnlyList<Exercis
         return [.. chosen.OrderBy(e => IndexIn(pool, e))];
     }
 
-    private double Cost(IReadOnlyList<Exercise> pool, List<Exercise> chosen, HashSet<StartingPosition> positions, int wanted, double target, Exercise? previous)
+    private double Cost(List<Exercise> pool, List<Exercise> chosen, HashSet<StartingPosition> positions, int wanted, double target, Exercise? previous)
     {
         var capacity = chosen.Sum(MaxSecondsOf);
         var cost = capacity < target ? Infeasible + (target - capacity) : 0.0;
