@@ -4,6 +4,14 @@ using SpineMobility.Benchmarks;
 // dotnet run -c Release --project bench/SpineMobility.Benchmarks -- --filter '*'
 // dotnet run -c Release --project bench/SpineMobility.Benchmarks -- player-renders http://127.0.0.1:5099 [seconds]
 // dotnet run -c Release --project bench/SpineMobility.Benchmarks -- plan-shape [minutes...]
+// dotnet run -c Release --project bench/SpineMobility.Benchmarks -- open-sessions [count] [rounds]
+if (args is ["open-sessions", .. var sizes])
+{
+    var count = sizes.Length > 0 ? int.Parse(sizes[0], System.Globalization.CultureInfo.InvariantCulture) : 200;
+    var rounds = sizes.Length > 1 ? int.Parse(sizes[1], System.Globalization.CultureInfo.InvariantCulture) : 3;
+    return await OpenSessions.RunAsync(count, rounds);
+}
+
 if (args is ["plan-shape", .. var lengths])
 {
     return PlanShape.Run(lengths);

@@ -21,6 +21,7 @@ public sealed class SqliteDatabase(string connectionString) : AppDatabase(WithWr
     // EF warns, on every new database, that the committed UserForeignKeys migration turns foreign keys off outside its
     // transaction (SQLite cannot do that inside one); nobody starting the app can act on it, so it stays out of the start-up lines.
     public override void Configure(DbContextOptionsBuilder options) => options.UseSqlite(ConnectionString)
+        .AddInterceptors(SqliteBusyWait.Instance)
         .ConfigureWarnings(warnings => warnings.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning));
 
     public override AppDbContext CreateContext(DbContextOptions<AppDbContext> options) => new AppDbContext(options);

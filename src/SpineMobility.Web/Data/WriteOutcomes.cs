@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -12,6 +13,9 @@ namespace SpineMobility.Web.Data;
 public sealed class WriteOutcomes(TimeProvider time) : ISaveChangesInterceptor, IDbTransactionInterceptor, IDbCommandInterceptor
 {
     private readonly Lock _lock = new();
+
+    // Transactions in which a command failed: committing what else they did does not make that failure go away.
+    private readonly ConditionalWeakTable<DbTransaction, object> _failedIn = new();
 
     // Outcomes are ordered by a counter, not by the clock, which may stand still (tests) or jump.
     private long _outcomes;
@@ -40,10 +44,13 @@ public sealed class WriteOutcomes(TimeProvider time) : ISaveChangesInterceptor, 
         }
     }
 
+    // A unique or concurrency conflict is an answer from a working database, not a failing one.
+    private static bool IsFailure(Exception exception) =>
+        exception.IsDatabaseError() && !exception.IsUniqueViolation() && exception is not DbUpdateConcurrencyException;
+
     private void Failed(Exception exception)
     {
-        // A unique or concurrency conflict is an answer from a working database, not a failing one.
-        if (!exception.IsDatabaseError() || exception.IsUniqueViolation() || exception is DbUpdateConcurrencyException)
+        if (!IsFailure(exception))
         {
             return;
         }
@@ -76,12 +83,20 @@ public sealed class WriteOutcomes(TimeProvider time) : ISaveChangesInterceptor, 
         return Task.CompletedTask;
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Succeeded();
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(transaction);
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Succeeded();
+        Committed(transaction);
         return Task.CompletedTask;
+    }
+
+    private void Committed(DbTransaction transaction)
+    {
+        if (!_failedIn.TryGetValue(transaction, out _))
+        {
+            Succeeded();
+        }
     }
 
     public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Failed(eventData.Exception);
@@ -105,11 +120,22 @@ public sealed class WriteOutcomes(TimeProvider time) : ISaveChangesInterceptor, 
         return ValueTask.FromResult(result);
     }
 
-    public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Failed(eventData.Exception);
+    public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => CommandFailed(command, eventData.Exception);
 
     public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        Failed(eventData.Exception);
+        CommandFailed(command, eventData.Exception);
         return Task.CompletedTask;
+    }
+
+    private void CommandFailed(DbCommand command, Exception exception)
+    {
+        // The players' saves share one transaction, each in a savepoint: one undone save leaves the rest to commit.
+        if (command.Transaction is { } transaction && IsFailure(exception))
+        {
+            _failedIn.AddOrUpdate(transaction, transaction);
+        }
+
+        Failed(exception);
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using SpineMobility.Web.Data;
 using SpineMobility.Web.Features.Exercises;
@@ -16,6 +17,9 @@ public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeP
 
     // Guards only the map and the lease counts, never a database call, so letting go of a lease never waits.
     private readonly Lock _lock = new();
+
+    /// <summary>How long <see cref="_lock"/> has been held in all, in Stopwatch ticks (changed under the lock).</summary>
+    private long _lockHeld;
     private readonly PlayerOptions _options = options ?? PlayerOptions.Default;
 
     /// <summary>Saves the routine as a new run with its clock already running, and returns its id.</summary>
@@ -115,6 +119,7 @@ public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeP
             var loaded = await LoadAsync(db, id, visitor, cancellationToken);
             lock (_lock)
             {
+                using var held = new HeldTime(ref _lockHeld);
                 // Another page may have loaded it meanwhile; there is one live player per run.
                 if (!_live.TryGetValue(id, out live))
                 {
@@ -145,11 +150,42 @@ public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeP
         }
     }
 
+    /// <summary>
+    /// How long the lock over the live sessions has been held since start-up, all callers together: what every page
+    /// opening or leaving a session may have waited behind (bench/SpineMobility.Benchmarks: open-sessions).
+    /// </summary>
+    internal TimeSpan LockHeld
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return Stopwatch.GetElapsedTime(0, _lockHeld);
+            }
+        }
+    }
+
+    /// <summary>Adds the time from its creation to its disposal to a total.</summary>
+    private ref struct HeldTime
+    {
+        private readonly ref long _total;
+        private readonly long _since;
+
+        public HeldTime(ref long total)
+        {
+            _total = ref total;
+            _since = Stopwatch.GetTimestamp();
+        }
+
+        public readonly void Dispose() => _total += Stopwatch.GetTimestamp() - _since;
+    }
+
     /// <summary>Whether a live player of the run is in memory (for tests: none is left behind).</summary>
     internal bool IsLive(Guid id)
     {
         lock (_lock)
         {
+            using var held = new HeldTime(ref _lockHeld);
             return _live.ContainsKey(id);
         }
     }
@@ -158,6 +194,7 @@ public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeP
     {
         lock (_lock)
         {
+            using var held = new HeldTime(ref _lockHeld);
             if (_live.TryGetValue(id, out var live))
             {
                 live.Leases++;
@@ -194,6 +231,7 @@ public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeP
     {
         lock (_lock)
         {
+            using var held = new HeldTime(ref _lockHeld);
             live.Leases--;
             RetireIfUnheld(live);
         }
@@ -204,6 +242,7 @@ public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeP
     {
         lock (_lock)
         {
+            using var held = new HeldTime(ref _lockHeld);
             RetireIfUnheld(live);
         }
     }
