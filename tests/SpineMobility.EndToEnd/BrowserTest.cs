@@ -61,8 +61,49 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
 
     protected async Task<bool> IsStaticPageAsync() => await Page.Locator("[data-static-page]").CountAsync() > 0;
 
-    protected Task WaitUntilInteractiveAsync() =>
-        Page.Locator("[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+    protected Task WaitUntilInteractiveAsync() => InteractiveAsync(Page);
+
+    /// <summary>Waits until the circuit of <paramref name="page"/> (e.g. a second person's) is connected.</summary>
+    protected static Task InteractiveAsync(IPage page) =>
+        page.Locator("[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    /// <summary>Where <see cref="PicturesAsync"/> puts its pictures: set SPINEMOBILITY_PICTURES to look at a journey's pages.</summary>
+    protected static string? PicturesFolder { get; } = Environment.GetEnvironmentVariable("SPINEMOBILITY_PICTURES");
+
+    /// <summary>
+    /// With <see cref="PicturesFolder"/> set, full-page pictures of <paramref name="path"/> as the context's user sees it:
+    /// light and dark, on a phone upright, a phone on its side and a desktop. Without it, nothing.
+    /// </summary>
+    protected async Task PicturesAsync(IBrowserContext context, string name, string path)
+    {
+        if (PicturesFolder is null)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(PicturesFolder);
+        foreach (var theme in new[] { "light", "dark" })
+        {
+            await context.AddCookiesAsync([new() { Name = "sm-theme", Value = theme, Url = Fixture.BaseAddress.ToString() }]);
+            var page = await context.NewPageAsync();
+            foreach (var (width, height) in new[] { (PhoneWidth, 900), (844, 390), (1280, 900) })
+            {
+                await page.SetViewportSizeAsync(width, height);
+                await page.GotoAsync(path);
+                if (await page.Locator("[data-static-page]").CountAsync() == 0)
+                {
+                    await InteractiveAsync(page);
+                }
+
+                await page.WaitForTimeoutAsync(300);
+                await page.ScreenshotAsync(new() { Path = Path.Combine(PicturesFolder, $"{name}-{width}-{theme}.png"), FullPage = true });
+            }
+
+            await page.CloseAsync();
+        }
+
+        await context.AddCookiesAsync([new() { Name = "sm-theme", Value = "light", Url = Fixture.BaseAddress.ToString() }]);
+    }
 
     /// <summary>
     /// Presses Start on the session builder and, when the safety questions come first (a new visitor's

@@ -16,7 +16,6 @@ public sealed class OwnExerciseJourneyTests(BrowserFixture fixture) : BrowserTes
     private const string Caution = "Keep your lower back against the wall.";
 
     /// <summary>Set to a folder to keep pictures of the new pages at phone and desktop width, light and dark.</summary>
-    private static readonly string? PicturesFolder = Environment.GetEnvironmentVariable("SPINEMOBILITY_OWNEX_PICTURES");
 
     /// <summary>Notes every caution and drawing the player shows, however briefly (a get-ready lasts a quarter second at the test's speed).</summary>
     private const string Recorder = """
@@ -31,36 +30,6 @@ public sealed class OwnExerciseJourneyTests(BrowserFixture fixture) : BrowserTes
           }
         }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
         """;
-
-    private static Task InteractiveAsync(IPage page) =>
-        page.Locator("[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-
-    private async Task PicturesAsync(IBrowserContext context, string name, string path)
-    {
-        if (PicturesFolder is null)
-        {
-            return;
-        }
-
-        Directory.CreateDirectory(PicturesFolder);
-        foreach (var theme in new[] { "light", "dark" })
-        {
-            await context.AddCookiesAsync([new() { Name = "sm-theme", Value = theme, Url = Fixture.BaseAddress.ToString() }]);
-            var page = await context.NewPageAsync();
-            foreach (var width in new[] { PhoneWidth, 1280 })
-            {
-                await page.SetViewportSizeAsync(width, 900);
-                await page.GotoAsync(path);
-                await InteractiveAsync(page);
-                await page.WaitForTimeoutAsync(300);
-                await page.ScreenshotAsync(new() { Path = Path.Combine(PicturesFolder, $"{name}-{width}-{theme}.png"), FullPage = true });
-            }
-
-            await page.CloseAsync();
-        }
-
-        await context.AddCookiesAsync([new() { Name = "sm-theme", Value = "light", Url = Fixture.BaseAddress.ToString() }]);
-    }
 
     [Fact]
     public Task A_coach_shares_a_routine_with_an_exercise_of_their_own_and_a_link_holder_plays_it() => StepsAsync(async () =>

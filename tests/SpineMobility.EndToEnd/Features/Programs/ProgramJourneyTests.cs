@@ -17,7 +17,6 @@ public sealed partial class ProgramJourneyTests(BrowserFixture fixture) : Browse
     private const string Password = "Stretch-2026!";
 
     /// <summary>Set to a folder to keep pictures of every page of the journey, at phone and desktop width, light and dark.</summary>
-    private static readonly string? PicturesFolder = Environment.GetEnvironmentVariable("SPINEMOBILITY_PROGRAM_PICTURES");
 
     private static async Task RegisterAsync(IPage page, string email, string? from = null)
     {
@@ -30,37 +29,6 @@ public sealed partial class ProgramJourneyTests(BrowserFixture fixture) : Browse
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
         await page.GetByLabel("Confirm password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-    }
-
-    private static Task InteractiveAsync(IPage page) =>
-        page.Locator("[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-
-    private async Task PicturesAsync(IBrowserContext context, string name, string path)
-    {
-        if (PicturesFolder is null)
-        {
-            return;
-        }
-
-        Directory.CreateDirectory(PicturesFolder);
-        foreach (var theme in new[] { "light", "dark" })
-        {
-            await context.AddCookiesAsync([new() { Name = "sm-theme", Value = theme, Url = Fixture.BaseAddress.ToString() }]);
-            var page = await context.NewPageAsync();
-            // A phone upright, a phone on its side, a desktop.
-            foreach (var (width, height) in new[] { (PhoneWidth, 900), (844, 390), (1280, 900) })
-            {
-                await page.SetViewportSizeAsync(width, height);
-                await page.GotoAsync(path);
-                await InteractiveAsync(page);
-                await page.WaitForTimeoutAsync(300);
-                await page.ScreenshotAsync(new() { Path = Path.Combine(PicturesFolder, $"{name}-{width}-{theme}.png"), FullPage = true });
-            }
-
-            await page.CloseAsync();
-        }
-
-        await context.AddCookiesAsync([new() { Name = "sm-theme", Value = "light", Url = Fixture.BaseAddress.ToString() }]);
     }
 
     [Fact]
