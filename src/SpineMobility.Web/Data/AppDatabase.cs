@@ -55,6 +55,12 @@ public abstract class AppDatabase(string connectionString)
     public abstract Task PrepareAsync(AppDbContext db, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Ends what <see cref="PrepareAsync"/> began, before the connection goes back to the pool: an idle pooled
+    /// connection would otherwise keep holding what start-up took, and instances starting after this one would wait for it.
+    /// </summary>
+    public virtual Task FinishStartupAsync(AppDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
     /// For the health check, on a connection of its own: reads, then takes the write lock for a moment and changes
     /// nothing. Returns why a write would fail right now (locked by another process, read-only), or null when it
     /// would not; throws the provider's error when the database cannot be reached or read at all.

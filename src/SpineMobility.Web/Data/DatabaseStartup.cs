@@ -38,6 +38,7 @@ public static partial class DatabaseStartup
             await db.Database.MigrateAsync(cancellationToken);
 
             var summary = await CatalogSync.RunAsync(db, content.Exercises, cancellationToken);
+            await database.FinishStartupAsync(db, cancellationToken);
             LogCatalogSynced(logger, file, summary.Loaded, summary.Added, summary.Updated, summary.Retired);
             if (summary.Changed)
             {

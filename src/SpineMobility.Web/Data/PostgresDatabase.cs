@@ -31,9 +31,19 @@ public sealed class PostgresDatabase(string connectionString) : AppDatabase(With
         await db.Database.ExecuteSqlRawAsync("SET lock_timeout = 0", cancellationToken);
 
         // Instances starting together start one after the other: even creating the migrations' history table at the
-        // same moment can collide in PostgreSQL's catalog. Held by this connection until start-up closes it.
+        // same moment can collide in PostgreSQL's catalog. Held by this connection until FinishStartupAsync (or until
+        // the connection ends, when an instance dies while starting). The wait may outlast a command's usual 30 s.
+        db.Database.SetCommandTimeout(StartupWait);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({LockSpace}, 1)", cancellationToken);
+        db.Database.SetCommandTimeout(null);
     }
+
+    /// <summary>How long an instance waits for the others' start-up (their migrations and catalog sync).</summary>
+    internal static readonly TimeSpan StartupWait = TimeSpan.FromMinutes(10);
+
+    public override async Task FinishStartupAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        // A session-level lock outlives the connection's return to Npgsql's pool: it must be let go by name.
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({LockSpace}, 1)", cancellationToken);
 
     /// <summary>The first half of the app's two-part advisory lock keys; the second: 0 the catalog sync, 1 start-up.</summary>
     internal const int LockSpace = 0x53_4D_43_53; // "SMCS"
