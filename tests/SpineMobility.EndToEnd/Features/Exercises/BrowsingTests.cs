@@ -106,9 +106,15 @@ public sealed partial class BrowsingTests(BrowserFixture fixture) : BrowserTest(
 
         // The home page has no circuit: its theme menu is a disclosure with a form.
         await Page.GetByLabel("Theme").ClickAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Dark", Exact = true }).ClickAsync();
+        var dark = Page.GetByRole(AriaRole.Button, new() { Name = "Dark", Exact = true });
+        await dark.ClickAsync();
+        // The form posts and the page comes back: wait for the new page (its Dark button pressed) to
+        // finish loading, or the background read can be the blank one of a page still loading.
+        await Expect(Page.Locator("button[value=dark][aria-pressed=true]")).ToHaveCountAsync(1);
+        await Page.WaitForLoadStateAsync(LoadState.Load);
         await Expect(Page.Locator("body")).Not.ToHaveCSSAsync("background-color", lightBackground);
         var darkBackground = await BackgroundAsync();
+        Assert.NotEqual("rgba(0, 0, 0, 0)", darkBackground);
 
         await Page.ReloadAsync();
 
