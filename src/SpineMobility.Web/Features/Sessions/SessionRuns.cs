@@ -43,7 +43,7 @@ public sealed class SessionRuns : IDisposable
         {
             _listening = _sync.Signals.Listen(SessionSync.Topic, message =>
             {
-                if (SessionSync.TryParse(message, out var runId, out var version))
+                foreach (var (runId, version) in SessionSync.Parse(message))
                 {
                     _ = RefreshAsync(runId, version);
                 }
