@@ -212,8 +212,9 @@ public sealed class SessionRuns : IDisposable
             }
             else
             {
-                // The first player of the run here runs its timer if no instance does (always, with SQLite).
-                await loaded.TakeTimerIfFreeAsync(cancellationToken);
+                // The first player of the run here runs its timer if no instance does (always, with SQLite). Not
+                // cancelled with the page: it is one short command, and the lease count above is already taken.
+                await loaded.TakeTimerIfFreeAsync(CancellationToken.None);
             }
         }
 
