@@ -72,6 +72,7 @@ fi
 # The cluster's browser tests work in this folder (a publish of the app, deploy/cluster.sh's state); their fixture stops
 # the cluster, and this stops it too when the test run itself was killed.
 cluster_dir="$(mktemp -d "${TMPDIR:-/tmp}/spinemobility-cluster-tests.XXXXXX")"
+chmod 755 "$cluster_dir"  # mktemp's folder is private; the cluster's PostgreSQL runs as the postgres user inside it
 
 stop_postgres() {
   if [ -f "$pg_dir/data/postmaster.pid" ]; then

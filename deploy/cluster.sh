@@ -199,7 +199,11 @@ up() {
 
   note "starting PostgreSQL on 127.0.0.1:$PG_PORT"
   mkdir -p "$STATE/pg"
-  [ "$(id -u)" -eq 0 ] && chown postgres "$STATE/pg"
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres "$STATE/pg"
+    as_pg_user test -w "$STATE/pg" \
+      || { echo "The postgres user cannot enter $STATE/pg: every folder above it must be open to others (chmod o+x)." >&2; exit 1; }
+  fi
   as_pg_user "$PG_BIN/initdb" -D "$STATE/pg/data" -U postgres -A trust -E UTF8 >"$STATE/pg/initdb.log" 2>&1 \
     || { cat "$STATE/pg/initdb.log" >&2; exit 1; }
   as_pg_user "$PG_BIN/pg_ctl" -D "$STATE/pg/data" -l "$STATE/pg/server.log" -w -t 30 start \

@@ -193,28 +193,32 @@ public sealed class ClusterFixture : IAsyncLifetime
     public Cookie Sticky(int instance) => new() { Name = "spine_node", Value = StickyValues[instance], Url = BaseAddress.ToString() };
 
     /// <summary>
-    /// The instance (1 or 2) that runs the deadline timers, seen from PostgreSQL: whose connection holds a one-key advisory
-    /// lock (the timer lease), found by the connection's client port among the instances' sockets. Null when no lease is held.
+    /// The instance (1 or 2) that runs a run's deadline timer, seen from PostgreSQL: whose connection holds the run's
+    /// timer lease, a one-key advisory lock (the key: the run id's last 8 bytes), or, when no lock has that key, the one
+    /// instance holding any such lock; the connection is found by its client port among the instances' sockets.
+    /// Null when no lease shows.
     /// </summary>
-    public async Task<int?> TimerOwnerAsync()
+    public async Task<int?> TimerOwnerAsync(Guid runId)
     {
         await using var connection = new NpgsqlConnection(DatabaseConnection);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             """
-            SELECT a.client_port FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+            SELECT a.client_port, (l.classid::bigint << 32) | l.objid::bigint FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
             WHERE l.locktype = 'advisory' AND l.objsubid = 1 AND l.granted AND a.datname = current_database()
             """, connection);
-        var ports = new HashSet<int>();
+        var locks = new List<(int Port, long Key)>();
         await using (var reader = await command.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())
             {
-                ports.Add(reader.GetInt32(0));
+                locks.Add((reader.GetInt32(0), reader.GetInt64(1)));
             }
         }
 
-        var owners = new[] { 1, 2 }.Where(instance => ports.Overlaps(LocalPortsOf(InstancePid(instance)))).ToList();
+        var key = BitConverter.ToInt64(runId.ToByteArray(), 8);
+        var ports = locks.Any(l => l.Key == key) ? locks.Where(l => l.Key == key).Select(l => l.Port) : locks.Select(l => l.Port);
+        var owners = new[] { 1, 2 }.Where(instance => LocalPortsOf(InstancePid(instance)).Overlaps(ports)).ToList();
         return owners.Count == 1 ? owners[0] : null;
     }
 

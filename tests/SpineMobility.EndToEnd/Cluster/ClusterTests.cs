@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace SpineMobility.EndToEnd.Cluster;
@@ -11,7 +12,7 @@ namespace SpineMobility.EndToEnd.Cluster;
 /// the test wants (and nginx's <c>X-Spine-Instance</c> header says which one answered).
 /// </summary>
 [Collection(ClusterCollection.Name)]
-public sealed partial class ClusterTests(ClusterFixture cluster) : IAsyncLifetime
+public sealed partial class ClusterTests(ClusterFixture cluster, ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Password = "Stretch-every-day-42";
 
@@ -125,11 +126,12 @@ public sealed partial class ClusterTests(ClusterFixture cluster) : IAsyncLifetim
         int? owner = null;
         for (var i = 0; i < 20 && owner is null; i++)
         {
-            owner = await cluster.TimerOwnerAsync();
+            owner = await cluster.TimerOwnerAsync(runId);
             await Task.Delay(100);
         }
 
         var dying = owner ?? 1;
+        output.WriteLine(owner is null ? "No timer lease showed in PostgreSQL: killing instance 1, whose page started the session." : $"Instance {owner} holds the timer lease: killing it.");
         var survivor = dying == 1 ? two : one;
         var before = int.Parse((await survivor.Locator(".player").GetAttributeAsync("data-step"))!, System.Globalization.CultureInfo.InvariantCulture);
         await cluster.KillInstanceAsync(dying);
