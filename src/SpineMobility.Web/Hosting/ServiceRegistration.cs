@@ -95,6 +95,13 @@ public static class ServiceRegistration
             ? new PostgresChangeSignals(postgres, provider.GetRequiredService<ILogger<PostgresChangeSignals>>())
             : new LocalChangeSignals());
         services.AddHostedService(provider => provider.GetRequiredService<ChangeSignals>());
+
+        // Exactly one instance runs each session's timer: an advisory lock per run on PostgreSQL, always this one on SQLite.
+        services.AddSingleton<TimerLeases>(provider => database is PostgresDatabase postgres
+            ? new PostgresTimerLeases(postgres, provider.GetRequiredService<ChangeSignals>(), provider.GetRequiredService<ILogger<PostgresTimerLeases>>())
+            : new LocalTimerLeases());
+        services.AddHostedService(provider => provider.GetRequiredService<TimerLeases>());
+        services.AddSingleton<SessionSync>();
         CatalogWatch.Interval(builder.Configuration);
         services.AddSingleton<CatalogWatch>();
         services.AddHostedService(provider => provider.GetRequiredService<CatalogWatch>());

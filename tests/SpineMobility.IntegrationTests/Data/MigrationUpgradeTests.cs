@@ -93,6 +93,9 @@ public sealed class MigrationUpgradeTests : IDisposable
             var run = await db.SessionRuns.SingleAsync(r => r.Id == runId);
             Assert.Equal("Neck relief", run.Title);
             Assert.Empty(run.OwnExercises);
+
+            // Versioned saves (several instances): an existing run starts at version 0, and its first save goes over it.
+            Assert.Equal(0, run.Version);
             Assert.Empty(await db.OwnExercises.ToListAsync());
         }
     }
@@ -185,6 +188,7 @@ public sealed class MigrationUpgradeTests : IDisposable
         // so the upgrade starts from that schema exactly.
         await db.Database.ExecuteSqlRawAsync("CREATE TABLE CatalogStamps (Id INTEGER NOT NULL PRIMARY KEY, Version INTEGER NOT NULL);");
         await db.Database.ExecuteSqlRawAsync("ALTER TABLE SessionRuns ADD COLUMN OwnExercises TEXT NOT NULL DEFAULT '{{}}';");
+        await db.Database.ExecuteSqlRawAsync("ALTER TABLE SessionRuns ADD COLUMN Version INTEGER NOT NULL DEFAULT 0;");
         var content = await ExerciseContent.LoadAsync(RepoFiles.ExercisesJson);
         await CatalogSync.RunAsync(db, content.Exercises, CancellationToken.None);
         var catCow = await db.Exercises.SingleAsync(e => e.Slug == "cat-cow");
@@ -205,6 +209,7 @@ public sealed class MigrationUpgradeTests : IDisposable
         await db.SessionRuns.Where(r => r.Id == pausedRun).ExecuteUpdateAsync(set => set.SetProperty(r => r.Status, SessionStatus.Paused));
         await db.Database.ExecuteSqlRawAsync("DROP TABLE CatalogStamps;");
         await db.Database.ExecuteSqlRawAsync("ALTER TABLE SessionRuns DROP COLUMN OwnExercises;");
+        await db.Database.ExecuteSqlRawAsync("ALTER TABLE SessionRuns DROP COLUMN Version;");
         return (user.Id, usersRun, browsersRun, orphanRun);
     }
 

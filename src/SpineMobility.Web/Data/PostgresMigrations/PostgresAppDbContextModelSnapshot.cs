@@ -844,6 +844,9 @@ namespace SpineMobility.Web.Data.PostgresMigrations
                     b.Property<string>("UserId")
                         .HasColumnType("text");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BrowserKey", "Status");

@@ -43,6 +43,13 @@ public sealed class SessionRun : IVisitorOwned
     public DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>
+    /// Counted up by every save of the run's state (or plan, or side answers), each one made only over the version it
+    /// was read at: a change made against an older version is refused by the database and the player reads the run
+    /// again (optimistic concurrency, for several instances showing one run).
+    /// </summary>
+    public int Version { get; set; }
+
+    /// <summary>
     /// The own exercises in the plan (a user's, not the catalog's), by key, in the catalog's JSON format as they were
     /// when the session started: the run plays them whatever their owner edits or deletes later.
     /// </summary>

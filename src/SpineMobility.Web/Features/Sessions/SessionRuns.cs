@@ -11,8 +11,18 @@ using SpineMobility.Web.Shared;
 namespace SpineMobility.Web.Features.Sessions;
 
 /// <summary>Starts sessions and hands out their live players, one per run however many pages show it.</summary>
-public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, SessionStore store, PlayerOptions? options = null)
+/// <remarks>
+/// With several instances (PostgreSQL), one live player per run on each instance showing it, kept in step through
+/// <see cref="SessionSync"/>: a signal that another instance saved a run makes the player here read it again when it is
+/// behind, and after the signals' connection was lost and is back every player here checks its version.
+/// </remarks>
+public sealed class SessionRuns : IDisposable
 {
+    private readonly IDbContextFactory<AppDbContext> _dbFactory;
+    private readonly TimeProvider _time;
+    private readonly SessionStore _store;
+    private readonly SessionSync _sync;
+    private readonly IDisposable? _listening;
     private readonly Dictionary<Guid, LiveSession> _live = [];
 
     // Guards only the map and the lease counts, never a database call, so letting go of a lease never waits.
@@ -20,7 +30,73 @@ public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeP
 
     /// <summary>How long <see cref="_lock"/> has been held in all, in Stopwatch ticks (changed under the lock).</summary>
     private long _lockHeld;
-    private readonly PlayerOptions _options = options ?? PlayerOptions.Default;
+    private readonly PlayerOptions _options;
+
+    public SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, SessionStore store, PlayerOptions? options = null, SessionSync? sync = null)
+    {
+        _dbFactory = dbFactory;
+        _time = time;
+        _store = store;
+        _options = options ?? PlayerOptions.Default;
+        _sync = sync ?? SessionSync.Local;
+        if (_sync.Spans)
+        {
+            _listening = _sync.Signals.Listen(SessionSync.Topic, message =>
+            {
+                if (SessionSync.TryParse(message, out var runId, out var version))
+                {
+                    _ = RefreshAsync(runId, version);
+                }
+            });
+            _sync.Signals.Reconnected += OnSignalsReconnected;
+        }
+    }
+
+    private void OnSignalsReconnected() => _ = RefreshAllAsync();
+
+    /// <summary>Another instance saved the run at <paramref name="version"/>: its player here, if any, reads it again.</summary>
+    private async Task RefreshAsync(Guid runId, int? version)
+    {
+        LiveSession? live;
+        lock (_lock)
+        {
+            using var held = new HeldTime(ref _lockHeld);
+            live = _live.GetValueOrDefault(runId);
+        }
+
+        if (live is not null)
+        {
+            await RefreshQuietlyAsync(live, version);
+        }
+    }
+
+    /// <summary>Signals may have been missed: every player here checks its run's version.</summary>
+    private async Task RefreshAllAsync()
+    {
+        List<LiveSession> all;
+        lock (_lock)
+        {
+            using var held = new HeldTime(ref _lockHeld);
+            all = [.. _live.Values];
+        }
+
+        foreach (var live in all)
+        {
+            await RefreshQuietlyAsync(live, null);
+        }
+    }
+
+    private static async Task RefreshQuietlyAsync(LiveSession live, int? version)
+    {
+        try
+        {
+            await live.RefreshAsync(version);
+        }
+        catch (Exception e) when (e.IsDatabaseError() || e is ObjectDisposedException)
+        {
+            // The next signal, the page's next action or the timer's instance brings it up to date.
+        }
+    }
 
     /// <summary>Saves the routine as a new run with its clock already running, and returns its id.</summary>
     /// <param name="ownExercises">Own exercises the plan may use (others are ignored); the run keeps a copy of those it has.</param>
@@ -32,9 +108,9 @@ public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeP
         }
 
         var timeline = SessionTimeline.From(routine.Blocks);
-        var clock = new SessionClock(timeline, SessionState.NotStarted(timeline), time);
+        var clock = new SessionClock(timeline, SessionState.NotStarted(timeline), _time);
         clock.Start();
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         var request = routine.Request;
         var run = new SessionRun
         {
@@ -60,7 +136,7 @@ public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeP
                 .ToDictionary(e => e.Slug, OwnExerciseStore.ContentOf, StringComparer.Ordinal),
         };
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         db.SessionRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
         return run.Id;
@@ -74,7 +150,7 @@ public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeP
             throw new ArgumentException(string.Join(" ", problems), nameof(after));
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         var session = await db.CompletedSessions.OwnedBy(visitor).SingleOrDefaultAsync(s => s.RunId == runId, cancellationToken);
         if (session is null)
         {
@@ -82,7 +158,7 @@ public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeP
         }
 
         session.After = after.IsEmpty ? null : after.Copy();
-        session.AfterSavedAt = time.GetUtcNow();
+        session.AfterSavedAt = _time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
@@ -90,7 +166,7 @@ public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeP
     /// <summary>The visitor's most recent session that is still running or paused, if any.</summary>
     public async Task<SessionRun?> UnfinishedAsync(Visitor visitor, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.SessionRuns.AsNoTracking()
             .OwnedBy(visitor)
             .Where(r => r.Status == SessionStatus.Running || r.Status == SessionStatus.Paused)
@@ -107,7 +183,7 @@ public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeP
     public async Task<LiveSessionLease?> OpenAsync(Guid id, Visitor visitor, bool connected = true, CancellationToken cancellationToken = default)
     {
         // Ownership is read afresh each time: signing in moves a browser's sessions to the account.
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await db.SessionRuns.Where(r => r.Id == id).AnyAsync(Ownership.Filter<SessionRun>(visitor), cancellationToken))
         {
             return null;
@@ -133,6 +209,11 @@ public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeP
             if (!ReferenceEquals(live, loaded))
             {
                 loaded.Dispose();
+            }
+            else
+            {
+                // The first player of the run here runs its timer if no instance does (always, with SQLite).
+                await loaded.TakeTimerIfFreeAsync(cancellationToken);
             }
         }
 
@@ -224,7 +305,29 @@ public sealed class SessionRuns(IDbContextFactory<AppDbContext> dbFactory, TimeP
         var safetyStop = await db.PainReports.AnyAsync(p => p.RunId == id && p.Choice == PainChoice.StoppedForSafety, cancellationToken)
             ? await db.SafetyScreenings.AsNoTracking().OwnedBy(visitor).OrderByDescending(s => s.TakenAt).FirstOrDefaultAsync(cancellationToken)
             : null;
-        return new LiveSession(run, exercises, store, time, sides, safetyStop, _options, Retire);
+        return new LiveSession(run, exercises, _store, _time, sides, safetyStop, _options, Retire, _sync);
+    }
+
+    /// <summary>The app is stopping: no timer of this instance fires any more, and its leases go (another instance takes its runs over).</summary>
+    public void Dispose()
+    {
+        _listening?.Dispose();
+        if (_sync.Spans)
+        {
+            _sync.Signals.Reconnected -= OnSignalsReconnected;
+        }
+
+        List<LiveSession> all;
+        lock (_lock)
+        {
+            all = [.. _live.Values];
+            _live.Clear();
+        }
+
+        foreach (var live in all)
+        {
+            live.Dispose();
+        }
     }
 
     internal void Release(LiveSession live)

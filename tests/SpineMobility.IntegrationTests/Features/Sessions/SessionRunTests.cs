@@ -138,6 +138,59 @@ public sealed class SessionRunTests
         Assert.Equal(new Dictionary<string, int> { ["chin-tucks"] = 40, ["knee-to-chest"] = 60 }, recorded.Exercises.ToDictionary(e => e.Exercise!.Slug, e => e.Seconds));
     }
 
+    /// <summary>Saves the run as another writer would (another instance this one was not told about): over its version, counting it up.</summary>
+    private async Task WriteBehindItsBackAsync(Guid id, Action<SessionClock> change)
+    {
+        await using var db = _app.CreateDbContext();
+        var run = await db.SessionRuns.SingleAsync(r => r.Id == id);
+        var clock = new SessionClock(SessionTimeline.From(run.Blocks), run.State, _time);
+        change(clock);
+        run.State = clock.State;
+        run.Status = clock.Status;
+        run.Version++;
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
+    public async Task A_change_meeting_a_save_another_writer_made_first_reads_the_run_again_then_is_refused_or_applied_to_it()
+    {
+        // With SQLite alone this never happens (every change of a run goes through its one live player); it is how
+        // instances sharing a PostgreSQL database stay right when a signal between them is late or lost.
+        var id = await StartRoutineAsync(_alice);
+        await using var lease = (await Runs.OpenAsync(id, _alice))!;
+        var session = lease.Session;
+        var told = 0;
+        session.Changed += () => Interlocked.Increment(ref told);
+
+        // Paused elsewhere while this page shows it running: its pause-or-resume would resume it, so it is refused, and
+        // the page is told what is there now.
+        await WriteBehindItsBackAsync(id, clock => clock.Pause());
+        await session.TogglePauseAsync();
+        await using (var db = _app.CreateDbContext())
+        {
+            var saved = await db.SessionRuns.AsNoTracking().SingleAsync(r => r.Id == id);
+            Assert.Equal(SessionStatus.Paused, saved.Status);
+            Assert.Equal(saved.Version, session.Run.Version);
+        }
+
+        Assert.Equal(SessionStatus.Paused, session.Clock.Status);
+        Assert.True(told > 0);
+        Assert.False(session.SaveFailed);
+
+        // Saved elsewhere without moving the step (the version moves on): a skip of the step shown is applied again, once.
+        await session.ResumeAsync();
+        await WriteBehindItsBackAsync(id, clock => clock.Seen(_time.GetUtcNow()));
+        await session.SkipAsync();
+        await using (var db = _app.CreateDbContext())
+        {
+            var saved = await db.SessionRuns.AsNoTracking().SingleAsync(r => r.Id == id);
+            Assert.Equal((SessionStatus.Running, 1), (saved.Status, saved.State.StepIndex));
+            Assert.Equal(saved.Version, session.Run.Version);
+        }
+
+        Assert.Equal(1, session.Clock.State.StepIndex);
+    }
+
     [Fact]
     public async Task Another_browser_cannot_open_someone_elses_session()
     {

@@ -15,7 +15,9 @@ namespace SpineMobility.Web.Features.Sessions.Playing;
 /// Each save is still its own statements on its own run's row, inside a savepoint: a save the database refuses (a
 /// constraint, a row locked by another instance) is undone alone and only its caller is told, while a transaction that
 /// cannot begin or commit fails every caller in it, so nobody is told that a state was saved that was not. A caller
-/// told false keeps its state and saves it whole with its next change, as before.
+/// told <see cref="SaveOutcome.Failed"/> keeps its state and saves it whole with its next change, as before. A save
+/// whose statements find the run moved on (its version check matched no row) is undone alone too, and its caller is
+/// told <see cref="SaveOutcome.Conflict"/>: not a failure, but a reason to read the run again.
 /// </remarks>
 public sealed partial class RunWriter(IDbContextFactory<AppDbContext> dbFactory, ILogger logger) : IAsyncDisposable
 {
@@ -31,14 +33,16 @@ public sealed partial class RunWriter(IDbContextFactory<AppDbContext> dbFactory,
 
     /// <summary>
     /// Queues <paramref name="write"/> (the statements of one save, on the batch's context and inside its transaction)
-    /// and completes once the transaction holding it has committed: true, or false when it was not saved.
+    /// and completes once the transaction holding it has committed: <see cref="SaveOutcome.Saved"/>, or why not.
+    /// <paramref name="write"/> returns false when the run had moved on (its version check matched nothing): then
+    /// whatever it wrote is undone and the outcome is <see cref="SaveOutcome.Conflict"/>.
     /// </summary>
     /// <remarks>
     /// When no transaction is being written, the caller writes at once (with whatever else is waiting), so a lone save
     /// costs what it did before; saves that come while one is written wait for the next transaction, which takes them all.
     /// </remarks>
     /// <exception cref="ObjectDisposedException">The app is shutting down.</exception>
-    public Task<bool> SaveAsync(Guid runId, Func<AppDbContext, Task> write)
+    public Task<SaveOutcome> SaveAsync(Guid runId, Func<AppDbContext, Task<bool>> write)
     {
         var save = new PendingSave(runId, write);
         lock (_lock)
@@ -91,7 +95,7 @@ public sealed partial class RunWriter(IDbContextFactory<AppDbContext> dbFactory,
 
     private async Task WriteAsync(List<PendingSave> batch)
     {
-        var saved = new bool[batch.Count];
+        var outcomes = new SaveOutcome[batch.Count];
         try
         {
             var db = await dbFactory.CreateDbContextAsync().ConfigureAwait(false);
@@ -103,9 +107,18 @@ public sealed partial class RunWriter(IDbContextFactory<AppDbContext> dbFactory,
                 await transaction.CreateSavepointAsync(SavepointName).ConfigureAwait(false);
                 try
                 {
-                    await batch[i].Write(db).ConfigureAwait(false);
-                    await transaction.ReleaseSavepointAsync(SavepointName).ConfigureAwait(false);
-                    saved[i] = true;
+                    if (await batch[i].Write(db).ConfigureAwait(false))
+                    {
+                        await transaction.ReleaseSavepointAsync(SavepointName).ConfigureAwait(false);
+                        outcomes[i] = SaveOutcome.Saved;
+                    }
+                    else
+                    {
+                        // Another instance saved the run first: nothing of this save stays, the rest of the batch goes on.
+                        await transaction.RollbackToSavepointAsync(SavepointName).ConfigureAwait(false);
+                        db.ChangeTracker.Clear();
+                        outcomes[i] = SaveOutcome.Conflict;
+                    }
                 }
                 catch (Exception e) when (e.IsDatabaseError())
                 {
@@ -126,7 +139,7 @@ public sealed partial class RunWriter(IDbContextFactory<AppDbContext> dbFactory,
         catch (Exception e) when (e.IsDatabaseError())
         {
             // Not committed: nothing of this batch is saved, whatever each save did inside it.
-            Array.Clear(saved);
+            Array.Fill(outcomes, SaveOutcome.Failed);
             LogBatchFailed(logger, e, batch.Count);
         }
         catch (Exception e)
@@ -142,7 +155,7 @@ public sealed partial class RunWriter(IDbContextFactory<AppDbContext> dbFactory,
 
         for (var i = 0; i < batch.Count; i++)
         {
-            batch[i].Outcome.TrySetResult(saved[i]);
+            batch[i].Outcome.TrySetResult(outcomes[i]);
         }
     }
 
@@ -177,10 +190,10 @@ public sealed partial class RunWriter(IDbContextFactory<AppDbContext> dbFactory,
         }
     }
 
-    private sealed record PendingSave(Guid RunId, Func<AppDbContext, Task> Write)
+    private sealed record PendingSave(Guid RunId, Func<AppDbContext, Task<bool>> Write)
     {
         // Callers carry on on their own threads, not on the writer's.
-        public TaskCompletionSource<bool> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<SaveOutcome> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not save session {RunId}; its state is kept in memory and saved with the next change")]

@@ -8,32 +8,48 @@ namespace SpineMobility.Web.Features.Sessions.Playing;
 /// <summary>Saves a run's state and, once it is over with an exercise done, records it as a completed session exactly once.</summary>
 /// <remarks>
 /// Every save goes through one <see cref="RunWriter"/>, which commits the saves of all sessions that are waiting in one
-/// transaction; each save stays its own update of its own run's row.
+/// transaction; each save stays its own update of its own run's row. Each save is made over the version of the run it
+/// was read at (<see cref="SessionRun.Version"/>) and counts it up; when another instance saved first, nothing is
+/// written and the caller is told <see cref="SaveOutcome.Conflict"/>. After a commit, the other instances are told
+/// (<see cref="SessionSync.Saved"/>), without the caller waiting for it.
 /// </remarks>
-public sealed class SessionStore(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, ILogger<SessionStore> logger) : IAsyncDisposable
+public sealed class SessionStore(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, ILogger<SessionStore> logger, SessionSync? sync = null) : IAsyncDisposable
 {
     private readonly RunWriter _writer = new(dbFactory, logger);
+    private readonly SessionSync _sync = sync ?? SessionSync.Local;
 
-    /// <returns>False when the database could not be written; the caller keeps the state and saves it with the next change.</returns>
+    /// <summary>Saves the state over <see cref="SessionRun.Version"/> of <paramref name="run"/>, which counts up when it is saved.</summary>
+    /// <returns>
+    /// <see cref="SaveOutcome.Failed"/> when the database could not be written (the caller keeps the state and saves it
+    /// with the next change); <see cref="SaveOutcome.Conflict"/> when the run had moved on (the caller reads it again).
+    /// </returns>
     /// <param name="insertions">
     /// When not null, the run's blocks changed too (gentler exercises were put in at these block numbers, in order):
     /// they are saved with the state, and side answers from each point on move one block down.
     /// </param>
-    public Task<bool> SaveAsync(SessionRun run, SessionClock clock, IReadOnlyDictionary<string, Exercise> exercises, IReadOnlyList<int>? insertions = null)
+    public async Task<SaveOutcome> SaveAsync(SessionRun run, SessionClock clock, IReadOnlyDictionary<string, Exercise> exercises, IReadOnlyList<int>? insertions = null)
     {
         // Everything the save writes is taken now: the session changes on once it is told, and the write may come later.
         var runId = run.Id;
+        var version = run.Version;
         var state = clock.State;
         var now = time.GetUtcNow();
         var blocks = insertions is null ? null : run.Blocks.ToList();
         var moves = insertions?.ToList();
         var completed = state.IsOver && state.DoneSteps.Count > 0 ? Completed(run, clock, exercises) : null;
-        return _writer.SaveAsync(runId, async db =>
+        var outcome = await _writer.SaveAsync(runId, async db =>
         {
-            await db.SessionRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(set => set
+            var updated = await db.SessionRuns.Where(r => r.Id == runId && r.Version == version).ExecuteUpdateAsync(set => set
                 .SetProperty(r => r.State, state)
                 .SetProperty(r => r.Status, state.Status)
-                .SetProperty(r => r.UpdatedAt, now));
+                .SetProperty(r => r.UpdatedAt, now)
+                .SetProperty(r => r.Version, version + 1));
+            if (updated == 0)
+            {
+                // Another instance saved it first (or the run is gone with its account): nothing is written.
+                return false;
+            }
+
             if (blocks is not null)
             {
                 await db.SessionRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(set => set.SetProperty(r => r.Blocks, blocks));
@@ -51,7 +67,53 @@ public sealed class SessionStore(IDbContextFactory<AppDbContext> dbFactory, Time
             {
                 await RecordOnceAsync(db, completed);
             }
+
+            return true;
         });
+        return Saved(run, version, outcome);
+    }
+
+    /// <summary>After a save's commit: the run is at the next version, and the other instances hear of it.</summary>
+    private SaveOutcome Saved(SessionRun run, int version, SaveOutcome outcome)
+    {
+        if (outcome == SaveOutcome.Saved)
+        {
+            run.Version = version + 1;
+            _sync.Saved(run.Id, version + 1);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>The run as saved now, with the catalog entries of its exercises (its own ones included) and its side answers; null when it is gone.</summary>
+    public async Task<SavedRun?> ReloadAsync(Guid runId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var run = await db.SessionRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId);
+        if (run is null)
+        {
+            return null;
+        }
+
+        var slugs = run.Blocks.Select(b => b.Slug).Distinct().ToList();
+        var exercises = await db.Exercises.AsNoTracking().Where(e => slugs.Contains(e.Slug)).ToDictionaryAsync(e => e.Slug, StringComparer.Ordinal);
+        foreach (var (key, content) in run.OwnExercises)
+        {
+            if (Programs.OwnExerciseStore.Read(key, content) is { } own)
+            {
+                exercises[key] = own;
+            }
+        }
+
+        var sides = await db.SideReports.AsNoTracking().Where(s => s.RunId == runId).ToDictionaryAsync(s => s.BlockIndex, s => s.Tighter);
+        return new SavedRun(run, exercises, sides);
+    }
+
+    /// <summary>The saved version of a run (a cheap read to tell whether to read it again), or null when it is gone.</summary>
+    public async Task<int?> VersionAsync(Guid runId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.SessionRuns.Where(r => r.Id == runId).Select(r => (int?)r.Version).SingleOrDefaultAsync();
     }
 
     private static async Task RecordOnceAsync(AppDbContext db, CompletedSession completed)
@@ -88,16 +150,24 @@ public sealed class SessionStore(IDbContextFactory<AppDbContext> dbFactory, Time
         }
     }
 
-    /// <summary>Keeps which side felt tighter in block <paramref name="blockIndex"/>, replacing an earlier answer for it.</summary>
-    /// <returns>False when the database could not be written.</returns>
-    public Task<bool> SaveSideAsync(SessionRun run, int blockIndex, TighterSide tighter)
+    /// <summary>
+    /// Keeps which side felt tighter in block <paramref name="blockIndex"/>, replacing an earlier answer for it; a change
+    /// of the run like any other, made over its version (block numbers are only sure on the plan of that version).
+    /// </summary>
+    public async Task<SaveOutcome> SaveSideAsync(SessionRun run, int blockIndex, TighterSide tighter)
     {
         var runId = run.Id;
+        var version = run.Version;
         var slug = run.Blocks[blockIndex].Slug;
         var now = time.GetUtcNow();
         var localDate = TimeZones.LocalDate(now, run.TimeZone);
-        return _writer.SaveAsync(runId, async db =>
+        var outcome = await _writer.SaveAsync(runId, async db =>
         {
+            if (await db.SessionRuns.Where(r => r.Id == runId && r.Version == version).ExecuteUpdateAsync(set => set.SetProperty(r => r.Version, version + 1)) == 0)
+            {
+                return false;
+            }
+
             var report = await db.SideReports.SingleOrDefaultAsync(s => s.RunId == runId && s.BlockIndex == blockIndex);
             if (report is null)
             {
@@ -110,7 +180,9 @@ public sealed class SessionStore(IDbContextFactory<AppDbContext> dbFactory, Time
             report.LocalDate = localDate;
             await db.SaveChangesAsync();
             db.ChangeTracker.Clear();
+            return true;
         });
+        return Saved(run, version, outcome);
     }
 
     public ValueTask DisposeAsync() => _writer.DisposeAsync();
@@ -144,3 +216,6 @@ public sealed class SessionStore(IDbContextFactory<AppDbContext> dbFactory, Time
         };
     }
 }
+
+/// <summary>A run as saved, read again after another instance changed it.</summary>
+public sealed record SavedRun(SessionRun Run, Dictionary<string, Exercise> Exercises, Dictionary<int, TighterSide> Sides);
