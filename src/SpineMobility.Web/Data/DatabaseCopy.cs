@@ -49,53 +49,78 @@ public static partial class DatabaseCopy
             await using var from = CreateContext(source);
             await from.Database.MigrateAsync(cancellationToken);
             await using var to = await factory.CreateDbContextAsync(cancellationToken);
+            // Held through the copy, so an instance started meanwhile waits until the data is all there.
             await target.PrepareAsync(to, cancellationToken);
-            await to.Database.MigrateAsync(cancellationToken);
-
-            var tables = InDependencyOrder(to.Model);
-            foreach (var table in tables)
+            try
             {
-                if (await CountAsync(to, table) is > 0 and var rows)
-                {
-                    LogRefused(logger, $"{target.Description} is not empty ({rows} rows in {table.GetTableName()}); copy into a new, empty database");
-                    return 1;
-                }
+                return await CopyAsync(logger, path, target, from, to, cancellationToken);
             }
-
-            to.ChangeTracker.AutoDetectChangesEnabled = false;
-            await using (var transaction = await to.Database.BeginTransactionAsync(cancellationToken))
+            finally
             {
-                foreach (var table in tables)
-                {
-                    var copied = await (Task<int>)CopyRowsMethod.MakeGenericMethod(table.ClrType).Invoke(null, [table, from, to, cancellationToken])!;
-                    LogTableCopied(logger, table.GetTableName()!, copied);
-                }
-
-                await target.AfterCopyAsync(to, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
+                await LetGoAsync(target, to);
             }
-
-            // Counted again on both sides, so "nothing lost" is checked, not assumed.
-            var total = 0;
-            foreach (var table in tables)
-            {
-                var (inSource, inTarget) = (await CountAsync(from, table), await CountAsync(to, table));
-                if (inSource != inTarget)
-                {
-                    LogRefused(logger, $"{table.GetTableName()} has {inSource} rows in {path} but {inTarget} in {target.Description}");
-                    return 1;
-                }
-
-                total += inTarget;
-            }
-
-            LogCopied(logger, total, tables.Count, path, target.Description);
-            return 0;
         }
         catch (Exception e) when (e.IsDatabaseError())
         {
             LogRefused(logger, $"{e.Describe()} (nothing was committed to {target.Description})");
             return 1;
+        }
+    }
+
+    private static async Task<int> CopyAsync(ILogger logger, string path, AppDatabase target, AppDbContext from, AppDbContext to, CancellationToken cancellationToken)
+    {
+        await to.Database.MigrateAsync(cancellationToken);
+
+        var tables = InDependencyOrder(to.Model);
+        foreach (var table in tables)
+        {
+            if (await CountAsync(to, table) is > 0 and var rows)
+            {
+                LogRefused(logger, $"{target.Description} is not empty ({rows} rows in {table.GetTableName()}); copy into a new, empty database");
+                return 1;
+            }
+        }
+
+        to.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using (var transaction = await to.Database.BeginTransactionAsync(cancellationToken))
+        {
+            foreach (var table in tables)
+            {
+                var copied = await (Task<int>)CopyRowsMethod.MakeGenericMethod(table.ClrType).Invoke(null, [table, from, to, cancellationToken])!;
+                LogTableCopied(logger, table.GetTableName()!, copied);
+            }
+
+            await target.AfterCopyAsync(to, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        // Counted again on both sides, so "nothing lost" is checked, not assumed.
+        var total = 0;
+        foreach (var table in tables)
+        {
+            var (inSource, inTarget) = (await CountAsync(from, table), await CountAsync(to, table));
+            if (inSource != inTarget)
+            {
+                LogRefused(logger, $"{table.GetTableName()} has {inSource} rows in {path} but {inTarget} in {target.Description}");
+                return 1;
+            }
+
+            total += inTarget;
+        }
+
+        LogCopied(logger, total, tables.Count, path, target.Description);
+        return 0;
+    }
+
+    /// <summary>Lets other instances start; when the connection itself is gone the lock went with it, and the copy's own outcome is what to report.</summary>
+    private static async Task LetGoAsync(AppDatabase target, AppDbContext to)
+    {
+        try
+        {
+            await target.FinishStartupAsync(to, CancellationToken.None);
+        }
+        catch (Exception e) when (e.IsDatabaseError())
+        {
         }
     }
 
