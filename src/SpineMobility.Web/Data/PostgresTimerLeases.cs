@@ -57,12 +57,6 @@ public sealed partial class PostgresTimerLeases : TimerLeases
         return lease;
     }
 
-    /// <summary>How many leases this instance holds now (for tests).</summary>
-    internal int HeldCount => _leases.Keys.Count(l => l.Held);
-
-    /// <summary>Closes the lease connection as a dying instance's would close (for tests): every lease held here is lost.</summary>
-    internal Task DropConnectionForTestsAsync() => DropConnectionAsync();
-
     internal static long KeyOf(Guid runId) => BitConverter.ToInt64(runId.ToByteArray(), 8);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -43,7 +43,7 @@ public sealed class SessionRuns : IDisposable
         {
             _listening = _sync.Signals.Listen(SessionSync.Topic, message =>
             {
-                if (SessionSync.TryParse(message, out var runId, out var version))
+                foreach (var (runId, version) in SessionSync.Parse(message))
                 {
                     _ = RefreshAsync(runId, version);
                 }
@@ -212,8 +212,9 @@ public sealed class SessionRuns : IDisposable
             }
             else
             {
-                // The first player of the run here runs its timer if no instance does (always, with SQLite).
-                await loaded.TakeTimerIfFreeAsync(cancellationToken);
+                // The first player of the run here runs its timer if no instance does (always, with SQLite). Not
+                // cancelled with the page: it is one short command, and the lease count above is already taken.
+                await loaded.TakeTimerIfFreeAsync(CancellationToken.None);
             }
         }
 

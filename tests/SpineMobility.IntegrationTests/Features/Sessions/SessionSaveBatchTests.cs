@@ -179,6 +179,39 @@ public sealed class SessionSaveBatchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_save_another_writer_beat_is_undone_alone_told_as_a_conflict_and_saved_again_over_what_that_writer_left()
+    {
+        var sessions = await PlayingAsync(6);
+        var beaten = sessions[1];
+
+        // Another instance saved this run since its player read it (versions 1 → 2).
+        await using (var db = _app.CreateDbContext())
+        {
+            await db.SessionRuns.Where(r => r.Id == beaten.Run.Id).ExecuteUpdateAsync(set => set.SetProperty(r => r.Version, r => r.Version + 1));
+        }
+
+        var before = _commits.Committed.Count;
+        var first = await HoldOneCommitAsync(sessions[0]);
+        var pausing = sessions.Skip(1).Select(s => s.PauseAsync()).ToList();
+        await Task.Delay(100);
+        _commits.Release();
+        await Task.WhenAll([first, .. pausing]);
+
+        // The held one; the five waiting (the beaten one's update matched nothing and was undone alone); then the beaten
+        // one again, over the version it read afresh.
+        Assert.Equal([1, 5, 1], _commits.Committed.Skip(before).Select(c => c.RunUpdates));
+        var saved = await SavedAsync();
+        Assert.All(sessions, s =>
+        {
+            Assert.False(s.SaveFailed);
+            Assert.Equal(SessionStatus.Paused, saved[s.Run.Id].Status);
+            Assert.Equal(saved[s.Run.Id].Version, s.Run.Version);
+        });
+        Assert.Equal(3, saved[beaten.Run.Id].Version);
+        Assert.All(sessions.Where(s => s != beaten), s => Assert.Equal(2, saved[s.Run.Id].Version));
+    }
+
+    [Fact]
     public async Task Many_sessions_changing_at_once_lose_no_save_record_each_session_once_and_resume_exactly_after_a_restart()
     {
         var sessions = await PlayingAsync(40);
