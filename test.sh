@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Runs every test of SpineMobility: unit, component (bUnit), HTTP (WebApplicationFactory) and
 # browser (Playwright in Debian's Chromium, with axe-core from npm for the accessibility scans), all on
-# SQLite; then the HTTP/integration tests once more on a throwaway PostgreSQL it starts and removes.
-# Installs Chromium, Node.js and PostgreSQL from apt when they are missing, and axe-core and Redocly from package-lock.json.
-# Extra arguments go to both `dotnet test` runs, e.g. ./test.sh --filter "FullyQualifiedName~Streak".
+# SQLite; then the HTTP/integration tests once more on a throwaway PostgreSQL it starts and removes; then the browser
+# tests of the cluster (tests/SpineMobility.EndToEnd/Cluster) through nginx in front of two instances (deploy/cluster.sh).
+# Installs Chromium, Node.js, PostgreSQL and nginx from apt when they are missing, and axe-core and Redocly from package-lock.json.
+# Extra arguments go to every `dotnet test` run, e.g. ./test.sh --filter "FullyQualifiedName~Streak" (the cluster run
+# keeps only its own tests of those).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -22,6 +24,7 @@ apt_install() {
 [ -x /usr/bin/chromium ] || apt_install chromium
 command -v npm >/dev/null || apt_install nodejs npm
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || apt_install postgresql
+command -v nginx >/dev/null || apt_install nginx-light
 
 # The exact axe-core and Redocly CLI the lock file names; the tests read them from node_modules, nothing downloads at run time.
 npm ci --prefix tests/SpineMobility.EndToEnd --no-audit --no-fund --loglevel=error >/dev/null
@@ -66,11 +69,18 @@ if [ "$(id -u)" -eq 0 ]; then
   as_pg_user() { runuser -u postgres -- "$@"; }
 fi
 
+# The cluster's browser tests work in this folder (a publish of the app, deploy/cluster.sh's state); their fixture stops
+# the cluster, and this stops it too when the test run itself was killed.
+cluster_dir="$(mktemp -d "${TMPDIR:-/tmp}/spinemobility-cluster-tests.XXXXXX")"
+chmod 755 "$cluster_dir"  # mktemp's folder is private; the cluster's PostgreSQL runs as the postgres user inside it
+
 stop_postgres() {
   if [ -f "$pg_dir/data/postmaster.pid" ]; then
     as_pg_user "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate -w stop >/dev/null 2>&1 || true
   fi
   rm -rf "$pg_dir"
+  [ -f "$cluster_dir/state/cluster.env" ] && deploy/cluster.sh down "$cluster_dir/state" >/dev/null 2>&1
+  rm -rf "$cluster_dir"
 }
 trap stop_postgres EXIT
 trap 'exit 130' INT TERM
@@ -99,4 +109,19 @@ status=0
 TZ=${TZ:-Pacific/Kiritimati} dotnet test SpineMobility.sln --no-restore --nologo "$@" || status=$?
 echo "Integration tests on PostgreSQL:"
 TZ=${TZ:-Pacific/Pago_Pago} SPINEMOBILITY_TEST_DATABASE=postgres dotnet test tests/SpineMobility.IntegrationTests --no-build --nologo "$@" || status=$?
+
+# --- The cluster's browser tests: nginx, two instances of this build (published) and their own PostgreSQL. ---
+# They are skipped in the runs above; a --filter given to this script narrows them further.
+cluster_filter="FullyQualifiedName~SpineMobility.EndToEnd.Cluster"
+cluster_args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --filter) cluster_filter="$cluster_filter&($2)"; shift 2 ;;
+    --filter=*) cluster_filter="$cluster_filter&(${1#--filter=})"; shift ;;
+    *) cluster_args+=("$1"); shift ;;
+  esac
+done
+echo "Browser tests through nginx in front of two instances on PostgreSQL (deploy/cluster.sh):"
+SPINEMOBILITY_TEST_CLUSTER="$cluster_dir" dotnet test tests/SpineMobility.EndToEnd --no-build --nologo \
+  --filter "$cluster_filter" "${cluster_args[@]}" || status=$?
 exit "$status"

@@ -7,6 +7,7 @@
 #   bench/circuits.sh heap PATH COUNT          managed heap per live circuit on PATH
 #   bench/circuits.sh heap-player COUNT        managed heap per playing session (player circuit and its live session)
 #   bench/circuits.sh play N[,N...]            step-change lag of N concurrent sessions (Player:TimeScale=20)
+#   bench/circuits.sh cluster-play N[,N...]    the same through nginx in front of two instances on PostgreSQL (deploy/cluster.sh)
 #   bench/circuits.sh burst COUNT              COUNT circuit starts at once from one client on BURST_PATH (/session): does the server survive?
 #
 # Environment: APP_DIR, PORT, KEEP (see bench/lib/app.sh); TIME_SCALE (20); WINDOW (60 s, play);
@@ -20,7 +21,7 @@ TOOLS="${BENCH_TOOLS:-$HOME/.cache/spinemobility-bench/tools}"
 DIAG_VERSION=10.0.750501
 CLIENT="$BENCH_ROOT/bench/SpineMobility.Circuits/bin/Release/net10.0/SpineMobility.Circuits.dll"
 
-usage() { sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 install_tools() {
   local tool
@@ -143,6 +144,27 @@ cmd_play() {
   app_errors
 }
 
+# The same rounds through nginx (port PORT) in front of two instances on one PostgreSQL, as deploy/cluster.sh starts them:
+# each visitor keeps nginx's sticky cookie, so its builder, player and circuits stay on one instance; CPU is per instance.
+cmd_cluster_play() {
+  local rounds=$1
+  # A folder of its own beside BENCH_WORK (mktemp's are private to root): PostgreSQL's user must be able to enter it.
+  CLUSTER_STATE="$BENCH_WORK/cluster"
+  chmod 755 "$BENCH_WORK"
+  APP_DIR="$APP_DIR" PORT="$PORT" "$BENCH_ROOT/deploy/cluster.sh" up "$CLUSTER_STATE" "${PLAYERS[@]}"
+  # shellcheck disable=SC1091
+  source "$CLUSTER_STATE/cluster.env"
+  client play --url "$NGINX_URL" --sessions "$rounds" --window "${WINDOW:-60}" --parallel "${PARALLEL:-8}" \
+    --server-pid "$INSTANCE1_PID,$INSTANCE2_PID"
+  echo "instances: 1 = 127.0.0.1:$INSTANCE1_PORT (pid $INSTANCE1_PID), 2 = 127.0.0.1:$INSTANCE2_PORT (pid $INSTANCE2_PID)"
+  local i
+  for i in 1 2; do
+    APP_LOG="$CLUSTER_STATE/app$i.log"
+    echo -n "instance $i: "
+    app_errors || true  # its last grep finds nothing when the log is clean
+  done
+}
+
 cmd_burst() {
   local count=$1
   start_app
@@ -176,7 +198,7 @@ shift
 case "$command" in
   first) [ $# -eq 1 ] || usage ;;
   heap) [ $# -eq 2 ] || usage ;;
-  heap-player | play | burst) [ $# -eq 1 ] || usage ;;
+  heap-player | play | cluster-play | burst) [ $# -eq 1 ] || usage ;;
   *) usage ;;
 esac
 
@@ -189,5 +211,6 @@ case "$command" in
   heap) cmd_heap "$@" ;;
   heap-player) cmd_heap_player "$@" ;;
   play) cmd_play "$@" ;;
+  cluster-play) cmd_cluster_play "$@" ;;
   burst) cmd_burst "$@" ;;
 esac

@@ -7,8 +7,10 @@
 #   deploy/cluster.sh down DIR                    stop everything started in DIR and remove DIR
 #   deploy/cluster.sh stop-instance DIR 1|2       stop one instance (SIGTERM: a graceful shutdown)
 #   deploy/cluster.sh kill-instance DIR 1|2       kill one instance (SIGKILL: as if its machine died)
+#   deploy/cluster.sh start-instance DIR 1|2      start a stopped or killed instance again (same port and settings)
 #
-# NAME=VALUE settings go to both instances' environment, e.g. Player__TimeScale=20.
+# NAME=VALUE settings go to both instances' environment, e.g. Player__TimeScale=20 (their fast clocks share one
+# Player__TimeScaleOrigin, the moment `up` began, so they agree on the time).
 # Environment: APP_DIR (a `dotnet publish` output to run; default: publish src/SpineMobility.Web in Release),
 # PORT (nginx's port, default 5190; the instances take the next two free ports after it).
 # `up` writes DIR/cluster.env (NGINX_URL, INSTANCE1_URL, INSTANCE2_URL, INSTANCE1_PID, …, PG_CONNECTION) and the
@@ -16,7 +18,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-usage() { sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 note() { echo "# $*" >&2; }
 
 apt_install() {
@@ -69,7 +71,7 @@ start_instance() {
       Database__Provider=postgres ConnectionStrings__SpineMobility="$PG_CONNECTION" \
       Storage__DataDirectory="$STATE/app$i" \
       App__PublicBaseUrl="$NGINX_URL/" App__TrustedProxies=127.0.0.1 \
-      AllowedHosts="127.0.0.1;localhost" \
+      AllowedHosts="127.0.0.1;localhost" Player__TimeScaleOrigin="$CLOCK_ORIGIN" \
       "${SETTINGS[@]}" dotnet SpineMobility.Web.dll) >>"$STATE/app$i.log" 2>&1 &
   eval "INSTANCE${i}_PID=$!"
 }
@@ -128,7 +130,12 @@ WATCH_PID=${WATCH_PID:-}
 PG_BIN=$PG_BIN
 PG_PORT=$PG_PORT
 PG_CONNECTION="$PG_CONNECTION"
+APP_DIR="${APP_DIR:-}"
+CLOCK_ORIGIN=$CLOCK_ORIGIN
 EOF
+  # The NAME=VALUE settings, NUL-separated (a value may hold anything), for start-instance.
+  : >"$STATE/settings"
+  [ ${#SETTINGS[@]} -eq 0 ] || printf '%s\0' "${SETTINGS[@]}" >"$STATE/settings"
 }
 
 down() {
@@ -169,6 +176,7 @@ up() {
   command -v curl >/dev/null || apt_install curl
 
   PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+  CLOCK_ORIGIN=$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)
   NGINX_PORT="" NGINX_URL="" INSTANCE1_PORT="" INSTANCE2_PORT="" PG_PORT="" PG_CONNECTION="" NGINX_PID=""
   save_state
 
@@ -191,7 +199,11 @@ up() {
 
   note "starting PostgreSQL on 127.0.0.1:$PG_PORT"
   mkdir -p "$STATE/pg"
-  [ "$(id -u)" -eq 0 ] && chown postgres "$STATE/pg"
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres "$STATE/pg"
+    as_pg_user test -w "$STATE/pg" \
+      || { echo "The postgres user cannot enter $STATE/pg: every folder above it must be open to others (chmod o+x)." >&2; exit 1; }
+  fi
   as_pg_user "$PG_BIN/initdb" -D "$STATE/pg/data" -U postgres -A trust -E UTF8 >"$STATE/pg/initdb.log" 2>&1 \
     || { cat "$STATE/pg/initdb.log" >&2; exit 1; }
   as_pg_user "$PG_BIN/pg_ctl" -D "$STATE/pg/data" -l "$STATE/pg/server.log" -w -t 30 start \
@@ -239,11 +251,32 @@ signal_instance() {
   return 1
 }
 
+# Starts an instance that is not running again, as `up` did, and waits until it answers /healthz; nginx's health
+# polling sends it visitors again within a few seconds.
+restart_instance() {
+  local state=$1 i=$2 pid
+  [[ "$i" =~ ^[12]$ ]] || usage
+  STATE="$(cd "$state" && pwd)"
+  # shellcheck disable=SC1091
+  source "$STATE/cluster.env"
+  pid=$(eval echo "\$INSTANCE${i}_PID")
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    echo "Instance $i (pid $pid) is running." >&2
+    return 1
+  fi
+  SETTINGS=()
+  [ -s "$STATE/settings" ] && mapfile -d '' SETTINGS <"$STATE/settings"
+  start_instance "$i"
+  save_state
+  wait_healthy "http://127.0.0.1:$(eval echo "\$INSTANCE${i}_PORT")" "$(eval echo "\$INSTANCE${i}_PID")" "$STATE/app$i.log"
+}
+
 case "${1:-}" in
   up) [ $# -ge 2 ] || usage; shift; up "$@" ;;
   down) [ $# -eq 2 ] || usage; down "$2" ;;
   stop-instance) [ $# -eq 3 ] || usage; signal_instance TERM "$2" "$3" ;;
   kill-instance) [ $# -eq 3 ] || usage; signal_instance KILL "$2" "$3" ;;
+  start-instance) [ $# -eq 3 ] || usage; restart_instance "$2" "$3" ;;
   run)
     shift
     dir="$(mktemp -d "${TMPDIR:-/tmp}/spinemobility-cluster.XXXXXX")"

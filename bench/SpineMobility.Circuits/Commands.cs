@@ -18,7 +18,8 @@ public static class Commands
                   [--window S]                   seconds measured once all are playing (default 60)
                   [--parallel P]                 sessions set up at once (default 8)
                   [--ready-file F]               written when all of a round play; deleting it ends the window early
-                  [--server-pid PID] [--forwarded-for]
+                  [--server-pid PID[,PID..]]     several: instances behind a balancer, CPU and memory each
+                  [--forwarded-for]
 
         Time scale: start the app with Player__TimeScale=20 for play runs.
         """;

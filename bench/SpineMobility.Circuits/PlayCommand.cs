@@ -19,7 +19,10 @@ public static class PlayCommand
         var window = TimeSpan.FromSeconds(options.RealNumber("window", 60, min: 5));
         var parallel = options.WholeNumber("parallel", 8, min: 1);
         var readyFile = options.OptionalText("ready-file");
-        var serverPid = options.OptionalText("server-pid") is { } pid ? int.Parse(pid, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
+        // Several instances behind a balancer: their PIDs, comma-separated, for each one's CPU and memory.
+        var serverPids = options.OptionalText("server-pid") is { } pids
+            ? pids.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => int.Parse(p, System.Globalization.CultureInfo.InvariantCulture)).ToList()
+            : [];
         var forwardedFor = options.Flag("forwarded-for");
         options.RejectUnknown();
 
@@ -30,7 +33,7 @@ public static class PlayCommand
         {
             round++;
             Console.WriteLine($"== round {round}: {sessions} sessions of {minutes} minutes");
-            var result = await RunRoundAsync(http, baseAddress, round, sessions, minutes, window, parallel, readyFile, serverPid, forwardedFor, cancellationToken);
+            var result = await RunRoundAsync(http, baseAddress, round, sessions, minutes, window, parallel, readyFile, serverPids, forwardedFor, cancellationToken);
             summary.Add(result.Line);
             if (result.FellOver)
             {
@@ -99,10 +102,11 @@ public static class PlayCommand
 
     private static async Task<(string Line, bool FellOver, string Why)> RunRoundAsync(
         HttpClient http, Uri baseAddress, int round, int sessions, int minutes, TimeSpan window, int parallel,
-        string? readyFile, int? serverPid, bool forwardedFor, CancellationToken cancellationToken)
+        string? readyFile, List<int> serverPids, bool forwardedFor, CancellationToken cancellationToken)
     {
         var watches = new ConcurrentBag<PlayerWatch>();
         var failures = new ConcurrentDictionary<string, int>();
+        var instances = new ConcurrentDictionary<string, int>();
         var setupStarted = Stopwatch.GetTimestamp();
         using var gate = new SemaphoreSlim(parallel);
         var progress = Task.Run(async () =>
@@ -139,6 +143,11 @@ public static class PlayCommand
                     }
 
                     watches.Add(watch);
+                    if (visitor.Instances.Count > 0)
+                    {
+                        // Behind nginx: which instance served this visitor, or "moved" if its pages came from more than one.
+                        instances.AddOrUpdate(visitor.Instances.Count == 1 ? visitor.Instances.First() : "moved", 1, (_, n) => n + 1);
+                    }
                 }
                 catch
                 {
@@ -165,8 +174,13 @@ public static class PlayCommand
             Console.WriteLine($"  set-up failed {count} x: {why}");
         }
 
+        if (!instances.IsEmpty)
+        {
+            Console.WriteLine($"  sessions by the instance that served their pages (X-Spine-Instance): {string.Join(", ", instances.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => $"{i.Key} {i.Value}"))}");
+        }
+
         // The window: every session plays; each step whose deadline falls inside it is measured.
-        var serverBefore = ProcessCpu.Seconds(serverPid);
+        var serverBefore = serverPids.Select(pid => ProcessCpu.Seconds(pid)).ToList();
         var clientBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var windowStart = Stopwatch.GetTimestamp();
         if (readyFile is not null)
@@ -181,9 +195,10 @@ public static class PlayCommand
 
         var windowEnd = Stopwatch.GetTimestamp();
         var windowSeconds = Stopwatch.GetElapsedTime(windowStart, windowEnd).TotalSeconds;
-        var serverCores = ProcessCpu.Seconds(serverPid) - serverBefore is { } used ? used / windowSeconds : (double?)null;
+        var instanceCores = serverPids.Select((pid, i) => ProcessCpu.Seconds(pid) - serverBefore[i] is { } used ? used / windowSeconds : (double?)null).ToList();
+        var serverCores = instanceCores.Count > 0 && instanceCores.All(c => c is not null) ? instanceCores.Sum() : null;
         var clientCores = (Process.GetCurrentProcess().TotalProcessorTime - clientBefore).TotalSeconds / windowSeconds;
-        var serverRss = ProcessCpu.ResidentMegabytes(serverPid);
+        var serverRss = serverPids.Select(pid => ProcessCpu.ResidentMegabytes(pid)).ToList();
 
         // Deadlines in the last two seconds are left out: their next step may still be on its way.
         var measuredEnd = windowEnd - (2 * Stopwatch.Frequency);
@@ -210,13 +225,18 @@ public static class PlayCommand
         Console.WriteLine($"  step-change lag ms: p50 {Report.Percentile(lags, 50):0} | p90 {Report.Percentile(lags, 90):0} | p99 {Report.Percentile(lags, 99):0} | max {(lags.Count > 0 ? lags[^1] : double.NaN):0}");
         Console.WriteLine($"  (cross-check, each deadline from its step's own update: p50 {Report.Percentile(ownLags, 50):0} | p90 {Report.Percentile(ownLags, 90):0} | p99 {Report.Percentile(ownLags, 99):0})");
         Console.WriteLine($"  circuits closed by the server: {closed}; client CPU {clientCores:0.00} cores" +
-            (serverCores is { } cores ? $"; server CPU {cores:0.00} cores, RSS {serverRss:0} MB" : ""));
+            (serverCores is { } cores ? $"; server CPU {cores:0.00} cores, RSS {string.Join(" + ", serverRss.Select(r => $"{r:0}"))} MB" : ""));
+        if (serverPids.Count > 1)
+        {
+            Console.WriteLine($"  per instance: {string.Join("; ", serverPids.Select((pid, i) => $"pid {pid} CPU {instanceCores[i]:0.00} cores, RSS {serverRss[i]:0} MB"))}");
+        }
         foreach (var error in errors)
         {
             Console.WriteLine($"  JS.Error {error.Count()} x: {Report.Clip(error.Key, 200)}");
         }
 
-        var line = $"{sessions,8} | {watches.Count,6} | {rate,14:0.0} | {Report.Percentile(lags, 50),7:0} | {Report.Percentile(lags, 90),4:0} | {Report.Percentile(lags, 99),4:0} | {(lags.Count > 0 ? lags[^1] : double.NaN),8:0} | {missing,16} | {closed,16} | {errors.Sum(e => e.Count()),8} | {serverCores,0:0.00}";
+        var line = $"{sessions,8} | {watches.Count,6} | {rate,14:0.0} | {Report.Percentile(lags, 50),7:0} | {Report.Percentile(lags, 90),4:0} | {Report.Percentile(lags, 99),4:0} | {(lags.Count > 0 ? lags[^1] : double.NaN),8:0} | {missing,16} | {closed,16} | {errors.Sum(e => e.Count()),8} | {serverCores,0:0.00}"
+            + (serverPids.Count > 1 ? $" ({string.Join(" + ", instanceCores.Select(c => $"{c:0.00}"))})" : "");
 
         await Task.WhenAll(watches.Select(w => w.Circuit.DisposeAsync().AsTask()));
         if (watches.Count(w => w.Circuit.DisconnectRefused) is > 0 and var refused)

@@ -19,6 +19,10 @@ BENCH_PIDS=()
 
 bench_cleanup() {
   local pid
+  # A cluster a command started (deploy/cluster.sh up "$CLUSTER_STATE"): nginx, both instances and their PostgreSQL.
+  if [ -n "${CLUSTER_STATE:-}" ] && [ -f "$CLUSTER_STATE/cluster.env" ]; then
+    "$BENCH_ROOT/deploy/cluster.sh" down "$CLUSTER_STATE" || true
+  fi
   for pid in "${BENCH_PIDS[@]}" $APP_PID; do
     if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
       kill "$pid" 2>/dev/null || true

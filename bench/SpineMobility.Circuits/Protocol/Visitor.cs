@@ -14,6 +14,15 @@ public sealed class Visitor(Uri baseAddress, HttpClient http, string? forwardedF
 
     public string? ForwardedFor { get; } = forwardedFor;
 
+    /// <summary>
+    /// The instances behind nginx that answered this visitor's requests (its <c>X-Spine-Instance</c> header, see
+    /// deploy/nginx.conf): one while the balancer's sticky <c>spine_node</c> cookie, kept in <see cref="Cookies"/> like
+    /// every other and sent on the hub's connection too, holds. Empty without such a balancer.
+    /// </summary>
+    public IReadOnlyCollection<string> Instances => _instances.Keys.ToList();
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _instances = new(StringComparer.Ordinal);
+
     /// <summary>The app's origin, which a browser sends on the hub's WebSocket.</summary>
     public string Origin => BaseAddress.GetLeftPart(UriPartial.Authority);
 
@@ -76,6 +85,14 @@ public sealed class Visitor(Uri baseAddress, HttpClient http, string? forwardedF
 
     private void Keep(HttpResponseMessage response, Uri address)
     {
+        if (response.Headers.TryGetValues("X-Spine-Instance", out var instances))
+        {
+            foreach (var instance in instances)
+            {
+                _instances.TryAdd(instance, true);
+            }
+        }
+
         if (response.Headers.TryGetValues("Set-Cookie", out var values))
         {
             foreach (var value in values)

@@ -80,10 +80,13 @@ public static class ServiceRegistration
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
 
-        // Player:TimeScale above 1 speeds up the session clock for demos and tests, through the same TimeProvider.
+        // Player:TimeScale above 1 speeds up the session clock for demos and tests, through the same TimeProvider
+        // (from Player:TimeScaleOrigin when several instances must agree on the time).
         var player = PlayerOptions.From(builder.Configuration);
         services.AddSingleton(player);
-        services.AddSingleton<TimeProvider>(player.TimeScale == 1.0 ? TimeProvider.System : new ScaledTimeProvider(TimeProvider.System, player.TimeScale));
+        services.AddSingleton<TimeProvider>(player.TimeScale == 1.0
+            ? TimeProvider.System
+            : new ScaledTimeProvider(TimeProvider.System, player.TimeScale, origin: player.TimeScaleOrigin));
         services.AddSingleton<ExerciseCatalog>();
         services.AddSingleton(provider => IllustrationAddresses.FromConfiguration(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IHostEnvironment>()));
 

@@ -1,10 +1,15 @@
 namespace SpineMobility.Web.Shared;
 
 /// <summary>
-/// Time that runs <see cref="Scale"/> times faster than the wall clock from the moment it is created,
-/// for demos and tests (Player:TimeScale). Timers are scaled the same way, so everything that reads
+/// Time that runs <see cref="Scale"/> times faster than the wall clock from the moment it is created (or from a
+/// given origin), for demos and tests (Player:TimeScale). Timers are scaled the same way, so everything that reads
 /// time through the app's <see cref="TimeProvider"/> speeds up together.
 /// </summary>
+/// <remarks>
+/// Several instances of one cluster save deadlines that the others read, so their fast clocks must agree: given the
+/// same origin (Player:TimeScaleOrigin), each shows the same time whenever its process started. Without one, two
+/// processes started 5 s apart at scale 20 would be 95 s apart, and a restarted one further still.
+/// </remarks>
 public sealed class ScaledTimeProvider : TimeProvider
 {
     private readonly TimeProvider _inner;
@@ -12,15 +17,16 @@ public sealed class ScaledTimeProvider : TimeProvider
     private readonly DateTimeOffset _start;
 
     /// <param name="start">
-    /// The instant the clock shows when created; by default the inner clock's now. Tests give a fixed one, so
-    /// what they see does not depend on the time of day they run at.
+    /// The instant the clock shows at <paramref name="origin"/>; by default the origin itself. Tests give a fixed one,
+    /// so what they see does not depend on the time of day they run at.
     /// </param>
-    public ScaledTimeProvider(TimeProvider inner, double scale, DateTimeOffset? start = null)
+    /// <param name="origin">The wall-clock instant the scaling counts from; by default the inner clock's now.</param>
+    public ScaledTimeProvider(TimeProvider inner, double scale, DateTimeOffset? start = null, DateTimeOffset? origin = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(scale, 0);
         _inner = inner;
         Scale = scale;
-        _origin = inner.GetUtcNow();
+        _origin = origin?.ToUniversalTime() ?? inner.GetUtcNow();
         _start = start?.ToUniversalTime() ?? _origin;
     }
 

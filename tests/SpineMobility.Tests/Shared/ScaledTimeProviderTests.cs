@@ -31,4 +31,20 @@ public sealed class ScaledTimeProviderTests
 
         Assert.Equal(WallClock + TimeSpan.FromMinutes(1), fast.GetUtcNow());
     }
+
+    [Fact]
+    public void Two_fast_clocks_from_one_origin_agree_however_far_apart_their_processes_started()
+    {
+        var wall = new FakeTimeProvider(WallClock);
+        var origin = WallClock - TimeSpan.FromMinutes(5);
+
+        var first = new ScaledTimeProvider(wall, 20, origin: origin);
+        wall.Advance(TimeSpan.FromSeconds(7));
+        var second = new ScaledTimeProvider(wall, 20, origin: origin);
+        var alone = new ScaledTimeProvider(wall, 20);
+
+        Assert.Equal(first.GetUtcNow(), second.GetUtcNow());
+        Assert.Equal(origin + (TimeSpan.FromSeconds(307) * 20), second.GetUtcNow());
+        Assert.NotEqual(first.GetUtcNow(), alone.GetUtcNow());
+    }
 }

@@ -4,9 +4,10 @@ namespace SpineMobility.Web.Features.Sessions.Playing;
 
 /// <summary>
 /// How long a running session waits for a page to come back (Player:ReconnectGraceSeconds, wall-clock time), and how
-/// much faster than the wall clock the session clock runs (Player:TimeScale), which both sides need to agree on the grace.
+/// much faster than the wall clock the session clock runs (Player:TimeScale), which both sides need to agree on the grace,
+/// and from which wall-clock instant it runs faster (Player:TimeScaleOrigin), which several instances need to agree on the time.
 /// </summary>
-public sealed record PlayerOptions(TimeSpan ReconnectGrace, double TimeScale = 1)
+public sealed record PlayerOptions(TimeSpan ReconnectGrace, double TimeScale = 1, DateTimeOffset? TimeScaleOrigin = null)
 {
     public const double DefaultGraceSeconds = 30;
 
@@ -35,6 +36,18 @@ public sealed record PlayerOptions(TimeSpan ReconnectGrace, double TimeScale = 1
             throw new InvalidOperationException($"Player:ReconnectGraceSeconds must be between 1 and 3600 (seconds a running session waits for a page to come back), not {grace}.");
         }
 
-        return new(TimeSpan.FromSeconds(grace), timeScale);
+        var origin = configuration["Player:TimeScaleOrigin"];
+        DateTimeOffset? timeScaleOrigin = null;
+        if (!string.IsNullOrWhiteSpace(origin))
+        {
+            if (!DateTimeOffset.TryParse(origin, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                throw new InvalidOperationException($"Player:TimeScaleOrigin must be a date and time such as 2026-12-01T18:00:00Z (the instant the fast clock of every instance counts from), not '{origin}'.");
+            }
+
+            timeScaleOrigin = parsed.ToUniversalTime();
+        }
+
+        return new(TimeSpan.FromSeconds(grace), timeScale, timeScaleOrigin);
     }
 }
