@@ -406,6 +406,26 @@ public partial class PlayerPage
         }
     }
 
+    private const string IconSmall = "mud-icon-root mud-svg-icon mud-icon-size-small";
+    private const string IconMedium = "mud-icon-root mud-svg-icon mud-icon-size-medium";
+    private const string IconLarge = "mud-icon-root mud-svg-icon mud-icon-size-large";
+
+    private const string LargeOutlinedIconButton = "mud-button-root mud-icon-button mud-button mud-button-outlined mud-button-outlined-default " +
+        "mud-button-outlined-size-large mud-ripple mud-icon-button-size-large";
+
+    /// <summary>One of MudBlazor's icons as <c>MudIcon</c> draws it, inside the player's own markup rather than as a component of its own.</summary>
+    private static RenderFragment Icon(string icon, string classes) => builder =>
+    {
+        builder.OpenElement(0, "svg");
+        builder.AddAttribute(1, "class", classes);
+        builder.AddAttribute(2, "focusable", "false");
+        builder.AddAttribute(3, "viewBox", "0 0 24 24");
+        builder.AddAttribute(4, "aria-hidden", "true");
+        builder.AddAttribute(5, "role", "img");
+        builder.AddMarkupContent(6, icon);
+        builder.CloseElement();
+    };
+
     private static string Percent(double fraction) => (Math.Clamp(fraction, 0, 1) * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 
     private async Task ReleaseAsync()
