@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using SpineMobility.Testing;
 using SpineMobility.Web.Data;
 using SpineMobility.Web.Features.Exercises;
+using SpineMobility.Web.Features.Safety;
 using SpineMobility.Web.Features.Sessions;
 using SpineMobility.Web.Features.Sessions.Planning;
 using SpineMobility.Web.Features.Sessions.Playing;
@@ -216,6 +217,31 @@ public sealed class SessionAcrossInstancesTests : IAsyncLifetime
         Assert.True(onStale.Session.Clock.State.IsOver);
         await Task.Delay(500);
         Assert.Equal(1, await RecordedAsync(id));
+    }
+
+    [PostgresFact]
+    public async Task A_red_flag_answered_in_a_tab_on_one_instance_ends_the_session_with_its_advice_in_the_tab_on_the_other()
+    {
+        var a = await StartAsync();
+        var b = await StartAsync();
+        var id = await StartRoutineAsync(a);
+        await using var onA = (await Runs(a).OpenAsync(id, Alice))!;
+        await using var onB = (await Runs(b).OpenAsync(id, Alice))!;
+
+        // As the "This hurts" panel does: the answers, the report's choice, then the stop.
+        var screening = new SafetyScreening { BrowserKey = Alice.BrowserKey, TakenAt = _time.GetUtcNow(), Reason = ScreeningReason.AfterHighPain, YesTo = [RedFlag.SaddleNumbness] };
+        await using (var db = _database.CreateDbContext())
+        {
+            db.SafetyScreenings.Add(screening);
+            db.PainReports.Add(new PainReport { RunId = id, ReportedAt = _time.GetUtcNow(), ExerciseSlug = "chin-tucks", ExerciseName = "Chin tucks", Pain = 8, Area = BodyArea.Neck, Choice = PainChoice.StoppedForSafety });
+            await db.SaveChangesAsync();
+        }
+
+        await onA.Session.StopForSafetyAsync(screening);
+
+        await Eventually.TrueAsync(() => onB.Session.Clock.State.IsOver, Soon);
+        Assert.NotNull(onB.Session.SafetyStop);
+        Assert.Equal([RedFlag.SaddleNumbness], onB.Session.SafetyStop!.YesTo);
     }
 
     [PostgresFact]

@@ -557,6 +557,7 @@ public sealed class LiveSession : IDisposable
         }
 
         _sides = saved.Sides;
+        SafetyStop ??= saved.SafetyStop;
         _unsavedInsertions.Clear();
         _planUnsaved = false;
         SaveFailed = false;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SpineMobility.Web.Data;
 using SpineMobility.Web.Features.Exercises;
+using SpineMobility.Web.Features.Safety;
 using SpineMobility.Web.Shared;
 
 namespace SpineMobility.Web.Features.Sessions.Playing;
@@ -106,7 +107,12 @@ public sealed class SessionStore(IDbContextFactory<AppDbContext> dbFactory, Time
         }
 
         var sides = await db.SideReports.AsNoTracking().Where(s => s.RunId == runId).ToDictionaryAsync(s => s.BlockIndex, s => s.Tighter);
-        return new SavedRun(run, exercises, sides);
+
+        // A red flag answered on another instance ended the session: its advice shows in every tab, here too.
+        var safetyStop = await db.PainReports.AnyAsync(p => p.RunId == runId && p.Choice == PainChoice.StoppedForSafety)
+            ? await db.SafetyScreenings.AsNoTracking().OwnedBy(new Visitor(run.BrowserKey, run.UserId)).OrderByDescending(s => s.TakenAt).FirstOrDefaultAsync()
+            : null;
+        return new SavedRun(run, exercises, sides, safetyStop);
     }
 
     /// <summary>The saved version of a run (a cheap read to tell whether to read it again), or null when it is gone.</summary>
@@ -218,4 +224,4 @@ public sealed class SessionStore(IDbContextFactory<AppDbContext> dbFactory, Time
 }
 
 /// <summary>A run as saved, read again after another instance changed it.</summary>
-public sealed record SavedRun(SessionRun Run, Dictionary<string, Exercise> Exercises, Dictionary<int, TighterSide> Sides);
+public sealed record SavedRun(SessionRun Run, Dictionary<string, Exercise> Exercises, Dictionary<int, TighterSide> Sides, SafetyScreening? SafetyStop = null);
