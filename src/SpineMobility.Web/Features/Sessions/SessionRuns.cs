@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using SpineMobility.Web.Data;
 using SpineMobility.Web.Features.Exercises;
 using SpineMobility.Web.Features.Programs;
-using SpineMobility.Web.Features.Safety;
 using SpineMobility.Web.Features.Sessions.Planning;
 using SpineMobility.Web.Features.Sessions.Playing;
 using SpineMobility.Web.Shared;
@@ -192,7 +191,7 @@ public sealed class SessionRuns : IDisposable
         var live = Hold(id);
         if (live is null)
         {
-            var loaded = await LoadAsync(db, id, visitor, cancellationToken);
+            var loaded = await LoadAsync(db, id, cancellationToken);
             lock (_lock)
             {
                 using var held = new HeldTime(ref _lockHeld);
@@ -287,26 +286,11 @@ public sealed class SessionRuns : IDisposable
         }
     }
 
-    private async Task<LiveSession> LoadAsync(AppDbContext db, Guid id, Visitor visitor, CancellationToken cancellationToken)
+    private async Task<LiveSession> LoadAsync(AppDbContext db, Guid id, CancellationToken cancellationToken)
     {
-        var run = await db.SessionRuns.AsNoTracking().SingleAsync(r => r.Id == id, cancellationToken);
-        var slugs = run.Blocks.Select(b => b.Slug).Distinct().ToList();
-        var exercises = await db.Exercises.AsNoTracking().Where(e => slugs.Contains(e.Slug)).ToDictionaryAsync(e => e.Slug, cancellationToken);
-        foreach (var (key, content) in run.OwnExercises)
-        {
-            if (OwnExerciseStore.Read(key, content) is { } own)
-            {
-                exercises[key] = own;
-            }
-        }
-
-        var sides = await db.SideReports.AsNoTracking().Where(s => s.RunId == id).ToDictionaryAsync(s => s.BlockIndex, s => s.Tighter, cancellationToken);
-
-        // A session a red flag ended shows the advice again when it is reopened.
-        var safetyStop = await db.PainReports.AnyAsync(p => p.RunId == id && p.Choice == PainChoice.StoppedForSafety, cancellationToken)
-            ? await db.SafetyScreenings.AsNoTracking().OwnedBy(visitor).OrderByDescending(s => s.TakenAt).FirstOrDefaultAsync(cancellationToken)
-            : null;
-        return new LiveSession(run, exercises, _store, _time, sides, safetyStop, _options, Retire, _sync);
+        // The caller checked that the visitor owns the run; the run's owner is the visitor, for the safety answers too.
+        var saved = await SessionStore.ReadAsync(db, id, cancellationToken) ?? throw new InvalidOperationException($"Run {id} is gone.");
+        return new LiveSession(saved.Run, saved.Exercises, _store, _time, saved.Sides, saved.SafetyStop, _options, Retire, _sync);
     }
 
     /// <summary>The app is stopping: no timer of this instance fires any more, and its leases go (another instance takes its runs over).</summary>

@@ -90,14 +90,23 @@ public sealed class SessionStore(IDbContextFactory<AppDbContext> dbFactory, Time
     public async Task<SavedRun?> ReloadAsync(Guid runId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var run = await db.SessionRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId);
+        return await ReadAsync(db, runId);
+    }
+
+    /// <summary>
+    /// A run as saved, with what its player needs: its exercises (own ones from the run's copy), side answers, and the
+    /// safety answers that ended it, if a red flag did. Null when the run is gone.
+    /// </summary>
+    internal static async Task<SavedRun?> ReadAsync(AppDbContext db, Guid runId, CancellationToken cancellationToken = default)
+    {
+        var run = await db.SessionRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
         if (run is null)
         {
             return null;
         }
 
         var slugs = run.Blocks.Select(b => b.Slug).Distinct().ToList();
-        var exercises = await db.Exercises.AsNoTracking().Where(e => slugs.Contains(e.Slug)).ToDictionaryAsync(e => e.Slug, StringComparer.Ordinal);
+        var exercises = await db.Exercises.AsNoTracking().Where(e => slugs.Contains(e.Slug)).ToDictionaryAsync(e => e.Slug, StringComparer.Ordinal, cancellationToken);
         foreach (var (key, content) in run.OwnExercises)
         {
             if (Programs.OwnExerciseStore.Read(key, content) is { } own)
@@ -106,11 +115,11 @@ public sealed class SessionStore(IDbContextFactory<AppDbContext> dbFactory, Time
             }
         }
 
-        var sides = await db.SideReports.AsNoTracking().Where(s => s.RunId == runId).ToDictionaryAsync(s => s.BlockIndex, s => s.Tighter);
+        var sides = await db.SideReports.AsNoTracking().Where(s => s.RunId == runId).ToDictionaryAsync(s => s.BlockIndex, s => s.Tighter, cancellationToken);
 
-        // A red flag answered on another instance ended the session: its advice shows in every tab, here too.
-        var safetyStop = await db.PainReports.AnyAsync(p => p.RunId == runId && p.Choice == PainChoice.StoppedForSafety)
-            ? await db.SafetyScreenings.AsNoTracking().OwnedBy(new Visitor(run.BrowserKey, run.UserId)).OrderByDescending(s => s.TakenAt).FirstOrDefaultAsync()
+        // A session a red flag ended shows the advice in every tab, on every instance, and again when it is reopened.
+        var safetyStop = await db.PainReports.AnyAsync(p => p.RunId == runId && p.Choice == PainChoice.StoppedForSafety, cancellationToken)
+            ? await db.SafetyScreenings.AsNoTracking().OwnedBy(new Visitor(run.BrowserKey, run.UserId)).OrderByDescending(s => s.TakenAt).FirstOrDefaultAsync(cancellationToken)
             : null;
         return new SavedRun(run, exercises, sides, safetyStop);
     }
