@@ -101,9 +101,12 @@ public sealed partial class CompressionAndCachingTests(AppFixture fixture)
         Assert.NotNull(again.Headers.Age);
         var dark = await again.Content.ReadAsStringAsync();
         Assert.Equal(await first.Content.ReadAsStringAsync(), dark);
-        Assert.Contains("--mud-palette-background: rgba(15,23,22,1)", dark, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"en\" class=\"sm-dark\">", dark, StringComparison.Ordinal);
         var lightHtml = await light.Content.ReadAsStringAsync();
-        Assert.Contains("--mud-palette-background: rgba(246,248,247,1)", lightHtml, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"en\">", lightHtml, StringComparison.Ordinal);
+        // Both themes' rules are in every page; the class on the html element picks one.
+        Assert.Contains("--mud-palette-background: rgba(246,248,247,1)", dark, StringComparison.Ordinal);
+        Assert.Contains("html.sm-dark{", lightHtml, StringComparison.Ordinal);
         Assert.NotEqual(dark, lightHtml);
     }
 

@@ -1,15 +1,16 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
-using MudBlazor;
 
 namespace SpineMobility.Web.Components.Layout;
 
 public partial class MainLayout : IAsyncDisposable
 {
-    private MudThemeProvider? _themeProvider;
     private bool _drawerOpen;
-    private bool _watchingSystemTheme;
     private ThemeChoice? _choice;
+    private DotNetObjectReference<MainLayout>? _systemTheme;
+
+    /// <summary>Whether the page shows the dark theme now (the html element's class); null until known.</summary>
+    private bool? _shownDark;
 
     // A page (the player) asks for the whole screen: no app bar, navigation or footer.
     private readonly FocusMode _focus = new();
@@ -39,17 +40,24 @@ public partial class MainLayout : IAsyncDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        // The theme provider renders in the head outlet, so it may arrive a render later than the layout.
-        if (!_watchingSystemTheme && _themeProvider is not null)
+        if (firstRender)
         {
-            _watchingSystemTheme = true;
-            var systemDark = await _themeProvider.GetSystemDarkModeAsync();
-            await _themeProvider.WatchSystemDarkModeAsync(OnSystemDarkModeChanged);
-            await OnSystemDarkModeChanged(systemDark);
+            // The page was written with the theme of the cookie (App.razor); the system may prefer otherwise by now.
+            _shownDark = InitialTheme.IsDark;
+            _systemTheme = DotNetObjectReference.Create(this);
+            await SystemThemeChanged(await JS.InvokeAsync<bool>("spine.theme.watchSystem", _systemTheme));
+        }
+
+        if (_shownDark != Choice.IsDark)
+        {
+            _shownDark = Choice.IsDark;
+            await JS.InvokeVoidAsync("spine.theme.show", Choice.IsDark);
         }
     }
 
-    private async Task OnSystemDarkModeChanged(bool systemDark)
+    /// <summary>What the system prefers, told by the browser at first and whenever it changes.</summary>
+    [JSInvokable]
+    public async Task SystemThemeChanged(bool systemDark)
     {
         if (systemDark != Choice.SystemPrefersDark)
         {
@@ -69,9 +77,18 @@ public partial class MainLayout : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _focus.Changed -= OnFocusChanged;
-        if (_themeProvider is not null)
+        if (_systemTheme is not null)
         {
-            await _themeProvider.DisposeAsync();
+            try
+            {
+                await JS.InvokeVoidAsync("spine.theme.stopWatching");
+            }
+            catch (JSDisconnectedException)
+            {
+                // The page is gone, and its watch with it.
+            }
+
+            _systemTheme.Dispose();
         }
 
         GC.SuppressFinalize(this);

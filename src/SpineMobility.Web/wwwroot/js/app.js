@@ -40,6 +40,25 @@ const unlockAudio = () => {
 document.addEventListener("pointerdown", unlockAudio, true);
 document.addEventListener("keydown", unlockAudio, true);
 
+// The theme is one class on the html element: its light and dark rules are both in the page's head (ThemeStyles).
+const darkQuery = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+let systemWatch = null;
+window.spine.theme = {
+  show: dark => document.documentElement.classList.toggle("sm-dark", dark),
+  // The layout of an interactive page (one a page) hears what the system prefers now and whenever that changes.
+  watchSystem: layout => {
+    window.spine.theme.stopWatching();
+    if (!darkQuery) return false;
+    systemWatch = e => layout.invokeMethodAsync("SystemThemeChanged", e.matches).catch(() => {});
+    darkQuery.addEventListener("change", systemWatch);
+    return darkQuery.matches;
+  },
+  stopWatching: () => {
+    if (systemWatch) darkQuery.removeEventListener("change", systemWatch);
+    systemWatch = null;
+  },
+};
+
 // The server needs the user's time zone to know which day it is for them, even before any script runs on a page.
 window.spine.setCookie("sm-tz", window.spine.timeZone());
 
@@ -100,16 +119,17 @@ if (window.Blazor && !window.spine.started) {
   });
 }
 
-// Pages without a circuit (the catalog, the account forms) cannot ask the browser for its colour scheme from the
-// server: when the theme follows the system and the cookie has it wrong, the cookie is put right and the page is
-// fetched again in place, as the interactive layout does once its circuit starts.
+// When the theme follows the system, every page shows the system's colours at once (they are only a class away).
+// An interactive page's layout agrees once its circuit starts. A page without a circuit (the catalog, the account
+// forms) cannot tell the server: when the cookie has the system wrong, the cookie is put right and the page is fetched
+// again in place, so what the server renders for the theme (the progress chart's colours) is right too.
 (() => {
-  const layout = document.querySelector("[data-static-page]");
-  if (!layout || !window.matchMedia) return;
+  if (!darkQuery) return;
   const cookie = (document.cookie.match(/(?:^|;\s*)sm-theme=([^;]*)/) || [])[1] || "system";
   if (cookie !== "system" && cookie !== "system-dark") return;
-  const wanted = window.matchMedia("(prefers-color-scheme: dark)").matches ? "system-dark" : "system";
-  if (wanted === cookie) return;
+  window.spine.theme.show(darkQuery.matches);
+  const wanted = darkQuery.matches ? "system-dark" : "system";
+  if (wanted === cookie || !document.querySelector("[data-static-page]")) return;
   window.spine.setCookie("sm-theme", wanted);
   const again = () => window.Blazor?.navigateTo ? window.Blazor.navigateTo(location.href, { replaceHistoryEntry: true }) : location.replace(location.href);
   if (window.Blazor) again(); else window.addEventListener("load", again, { once: true });

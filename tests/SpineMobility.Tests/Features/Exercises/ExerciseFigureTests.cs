@@ -14,13 +14,12 @@ public sealed class ExerciseFigureTests : ComponentTest
         "illustrations/pelvic-tilts-start.svg", "Lying on the back, knees bent, the lower back arched off the mat.",
         "illustrations/pelvic-tilts-end.svg", "Lying on the back, the lower back pressed flat into the mat.");
 
-    private IRenderedComponent<ExerciseFigure> Figure(FigureView view, bool reducedMotion = false, bool dark = false, Illustration? drawing = null) =>
+    private IRenderedComponent<ExerciseFigure> Figure(FigureView view, bool reducedMotion = false, Illustration? drawing = null) =>
         Render<ExerciseFigure>(p => p
             .Add(f => f.Illustration, drawing ?? CatCow)
             .Add(f => f.View, view)
             .Add(f => f.TempoSeconds, 6)
-            .Add(f => f.ReducedMotion, reducedMotion)
-            .AddCascadingValue("DarkMode", dark));
+            .Add(f => f.ReducedMotion, reducedMotion));
 
     [Fact]
     public void Each_drawing_is_linked_by_an_address_with_a_fingerprint_of_its_content()
@@ -94,13 +93,6 @@ public sealed class ExerciseFigureTests : ComponentTest
         var figure = Figure(FigureView.Start);
 
         Assert.Equal(CatCow.StartAlt, Assert.Single(figure.FindAll("img")).GetAttribute("alt"));
-    }
-
-    [Fact]
-    public void On_the_dark_theme_the_drawing_is_inverted()
-    {
-        Assert.Contains("figure-dark", Figure(FigureView.Pair, dark: true).Find("[data-testid=figure]").ClassList);
-        Assert.DoesNotContain("figure-dark", Figure(FigureView.Pair).Find("[data-testid=figure]").ClassList);
     }
 
     [Fact]
