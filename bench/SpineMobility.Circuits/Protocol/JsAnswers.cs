@@ -17,7 +17,8 @@ public static class JsAnswers
         (_, "spine.timeZone") => "UTC",
         (_, "Blazor._internal.PageTitle.getAndRemoveExistingTitle") => "",
         (_, "window.hasOwnProperty") => true,
-        (_, "mudThemeProvider.isDarkMode") => false,
+        (_, "spine.theme.watchSystem") => false,
+        (_, "mudThemeProvider.isDarkMode") => false, // builds before the theme left the circuits (ThemeStyles)
         (_, "mudpopoverHelper.countProviders") => 1,
         (_, "mudResizeListener.getBrowserWindowSize") => new JsonObject { ["width"] = Width, ["height"] = Height },
         (_, "mudElementRef.getBoundingClientRect") => Rect(),

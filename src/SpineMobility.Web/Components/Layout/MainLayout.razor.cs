@@ -45,7 +45,8 @@ public partial class MainLayout : IAsyncDisposable
             // The page was written with the theme of the cookie (App.razor); the system may prefer otherwise by now.
             _shownDark = InitialTheme.IsDark;
             _systemTheme = DotNetObjectReference.Create(this);
-            await SystemThemeChanged(await JS.InvokeAsync<bool>("spine.theme.watchSystem", _systemTheme));
+            // A browser that cannot tell (no matchMedia) answers nothing: light, as it would be drawn anyway.
+            await SystemThemeChanged(await JS.InvokeAsync<bool?>("spine.theme.watchSystem", _systemTheme) ?? false);
         }
 
         if (_shownDark != Choice.IsDark)
