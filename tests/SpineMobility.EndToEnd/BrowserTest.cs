@@ -61,6 +61,17 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
 
     protected async Task<bool> IsStaticPageAsync() => await Page.Locator("[data-static-page]").CountAsync() > 0;
 
+    /// <summary>The page's background as the browser computed it, e.g. "rgb(15, 23, 22)": what tells the theme shown.</summary>
+    protected Task<string> BackgroundAsync() => Page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
+
+    /// <summary>Relative luminance (0 black, 1 white) of a CSS rgb() or rgba() colour.</summary>
+    protected static double Luminance(string rgb)
+    {
+        var parts = rgb[(rgb.IndexOf('(', StringComparison.Ordinal) + 1)..rgb.IndexOf(')', StringComparison.Ordinal)].Split(',')
+            .Take(3).Select(p => double.Parse(p, System.Globalization.CultureInfo.InvariantCulture) / 255).ToArray();
+        return (0.2126 * parts[0]) + (0.7152 * parts[1]) + (0.0722 * parts[2]);
+    }
+
     protected Task WaitUntilInteractiveAsync() => InteractiveAsync(Page);
 
     /// <summary>Waits until the circuit of <paramref name="page"/> (e.g. a second person's) is connected.</summary>

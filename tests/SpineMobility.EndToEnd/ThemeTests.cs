@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using SpineMobility.Testing;
@@ -13,8 +12,6 @@ namespace SpineMobility.EndToEnd;
 [Collection(BrowserCollection.Name)]
 public sealed partial class ThemeTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
-    private Task<string> BackgroundAsync() => Page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
-
     private async Task<bool> LooksDarkAsync() => Luminance(await BackgroundAsync()) < 0.2;
 
     private async Task ChooseAsync(string theme)
@@ -77,15 +74,6 @@ public sealed partial class ThemeTests(BrowserFixture fixture) : BrowserTest(fix
             Assert.True(roots == 1 && inHead == 1, $"{path}: {roots} style elements with the theme's variables, {inHead} of them in the head with the dark rules");
         }
     });
-
-    private static double Luminance(string rgb)
-    {
-        var parts = Numbers().Matches(rgb).Take(3).Select(m => double.Parse(m.Value, CultureInfo.InvariantCulture) / 255).ToArray();
-        return (0.2126 * parts[0]) + (0.7152 * parts[1]) + (0.0722 * parts[2]);
-    }
-
-    [GeneratedRegex(@"\d+(\.\d+)?")]
-    private static partial Regex Numbers();
 
     [GeneratedRegex(@"\bsm-dark\b")]
     private static partial Regex DarkClass();

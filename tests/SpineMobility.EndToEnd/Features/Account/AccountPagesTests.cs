@@ -96,16 +96,4 @@ public sealed partial class AccountPagesTests(BrowserFixture fixture) : BrowserT
 
         await Expect(Page.GetByLabel("Password", new() { Exact = true })).ToHaveValueAsync("");
     });
-
-    private Task<string> BackgroundAsync() => Page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
-
-    /// <summary>Relative luminance (0 black, 1 white) of a CSS rgb() colour.</summary>
-    private static double Luminance(string rgb)
-    {
-        var parts = Numbers().Matches(rgb).Take(3).Select(m => double.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture) / 255).ToArray();
-        return (0.2126 * parts[0]) + (0.7152 * parts[1]) + (0.0722 * parts[2]);
-    }
-
-    [GeneratedRegex(@"\d+(\.\d+)?")]
-    private static partial Regex Numbers();
 }

@@ -121,9 +121,6 @@ public sealed partial class BrowsingTests(BrowserFixture fixture) : BrowserTest(
         Assert.Equal(darkBackground, await BackgroundAsync());
     });
 
-    private Task<string> BackgroundAsync() =>
-        Page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
-
     [GeneratedRegex(@"/exercises\?region=cervical$")]
     private static partial Regex RegionCervical();
 
