@@ -122,6 +122,16 @@ while [ $# -gt 0 ]; do
   esac
 done
 echo "Browser tests through nginx in front of two instances on PostgreSQL (deploy/cluster.sh):"
+cluster_status=0
 SPINEMOBILITY_TEST_CLUSTER="$cluster_dir" dotnet test tests/SpineMobility.EndToEnd --no-build --nologo \
-  --filter "$cluster_filter" "${cluster_args[@]}" || status=$?
+  --filter "$cluster_filter" "${cluster_args[@]}" || cluster_status=$?
+if [ "$cluster_status" -ne 0 ]; then
+  # The instances' logs go with the cluster's folder when this script ends: a failure shows what they said first.
+  for log in "$cluster_dir"/state/app1.log "$cluster_dir"/state/app2.log "$cluster_dir"/state/nginx/error.log; do
+    [ -f "$log" ] || continue
+    echo "--- warnings and errors in ${log#"$cluster_dir"/state/} (last 60) ---"
+    grep -E "WRN|ERR|FTL|Exception|\[error\]|\[crit\]" "$log" | tail -60 || true
+  done
+  status=$cluster_status
+fi
 exit "$status"
